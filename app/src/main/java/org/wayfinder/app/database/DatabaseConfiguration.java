@@ -1,0 +1,80 @@
+package org.wayfinder.app.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one DataSource: a configured PostgreSQL server, or, when no URL is set, an embedded PostgreSQL
+ * started with the application and stopped with it.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) {
+        if (!properties.embedded()) {
+            return EmbeddedDatabase.none();
+        }
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            String directory = properties.embeddedDataDirectory();
+            if (directory != null && !directory.isBlank()) {
+                Path dataDirectory = Path.of(directory).toAbsolutePath();
+                Files.createDirectories(dataDirectory.getParent());
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+                log.info("Starting embedded PostgreSQL with data in {}", dataDirectory);
+            } else {
+                log.info("Starting embedded PostgreSQL in a temporary directory");
+            }
+            return new EmbeddedDatabase(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL could not start", e);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
+        HikariConfig config = new HikariConfig();
+        EmbeddedDatabase database = embedded.getObject();
+        if (database.server() != null) {
+            config.setJdbcUrl(database.server().getJdbcUrl("postgres", "postgres"));
+            config.setUsername("postgres");
+        } else {
+            config.setJdbcUrl(properties.url());
+            config.setUsername(properties.username());
+            config.setPassword(properties.password());
+        }
+        config.setPoolName("wayfinder");
+        config.setMaximumPoolSize(properties.poolSize());
+        config.setConnectionTimeout(properties.connectionTimeoutMillis());
+        return new HikariDataSource(config);
+    }
+
+    /** The embedded server when one runs; {@code server()} is null when a URL is configured. */
+    record EmbeddedDatabase(EmbeddedPostgres server) implements AutoCloseable {
+
+        static EmbeddedDatabase none() {
+            return new EmbeddedDatabase(null);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}
