@@ -12,9 +12,11 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +27,7 @@ import org.springframework.lang.NonNull;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.wayfinder.kernel.rules.BusinessRuleViolation;
@@ -51,6 +54,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has " + errors.size() + " invalid field(s): "
                         + errors.stream().map(e -> e.get("field")).distinct().collect(Collectors.joining(", ")) + ".");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            @NonNull HandlerMethodValidationException ex, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid value for " + errors.stream().map(e -> e.get("field")).distinct()
+                        .collect(Collectors.joining(", ")) + ".");
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
@@ -85,13 +105,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({BusinessRuleViolation.class, AggregateStreamCreationException.class,
-            ConcurrencyException.class, AggregateNotFoundException.class})
+            ConcurrencyException.class, AggregateNotFoundException.class, ConflictingAggregateVersionException.class})
     ResponseEntity<ProblemDetail> domainFailure(RuntimeException ex) {
         return mapDomainFailure(ex);
     }
 
-    @ExceptionHandler(DataAccessResourceFailureException.class)
-    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessResourceFailureException ex) {
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is not reachable at the moment. Retry later, with the same Idempotency-Key for writes.");
@@ -101,6 +121,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (databaseIsDown(ex)) {
+            return databaseUnavailable(ex);
+        }
         log.error("Unexpected failure while serving a request", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Quote the X-Correlation-Id of this response when reporting it.");
@@ -121,6 +144,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setTitle("Already exists");
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
+        if (ex instanceof ConflictingAggregateVersionException conflict) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "The record is at version " + conflict.getActualVersion() + ", not the version "
+                            + conflict.getExpectedVersion() + " named in If-Match: someone changed it since you read it."
+                            + " Reload it and try again.");
+            problem.setTitle("Version conflict");
+            problem.setProperty("currentVersion", conflict.getActualVersion());
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .eTag("\"" + conflict.getActualVersion() + "\"").body(problem);
+        }
         if (ex instanceof ConcurrencyException) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     "The record was changed by someone else at the same time. Reload it and try again.");
@@ -133,6 +166,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
         }
         return unexpected(ex);
+    }
+
+    /** Connection failures reach us wrapped in Spring's, Axon's or Hikari's exceptions; look through them. */
+    private static boolean databaseIsDown(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || cause instanceof java.net.ConnectException
+                    || (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldPath(JsonMappingException mapping) {

@@ -153,7 +153,7 @@ class ReferralSliceIT {
         body.put("referredOn", LocalDate.now().plusDays(2).toString());
         ResponseEntity<Map> response = post(body, Map.of());
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(response.getBody()).containsEntry("rule", "referral-date-in-future");
+        assertThat(response.getBody()).containsEntry("rule", "date-in-future");
         assertThat(eventsOf(referralId)).isZero();
     }
 

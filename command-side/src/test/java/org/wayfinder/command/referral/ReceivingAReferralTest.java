@@ -1,6 +1,5 @@
 package org.wayfinder.command.referral;
 
-import static org.wayfinder.command.referral.ReferralFixtures.CLOCK;
 import static org.wayfinder.command.referral.ReferralFixtures.TODAY;
 import static org.wayfinder.command.referral.ReferralFixtures.aReferralReceived;
 import static org.wayfinder.command.referral.ReferralFixtures.receiveReferral;
@@ -16,8 +15,7 @@ class ReceivingAReferralTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Referral.class);
-        fixture.registerInjectableResource(CLOCK);
+        fixture = ReferralFixtures.referralFixture();
     }
 
     @Test
@@ -41,7 +39,18 @@ class ReceivingAReferralTest {
                 .when(receiveReferral(TODAY.plusDays(1), "E09000007"))
                 .expectNoEvents()
                 .expectException(BusinessRuleViolation.class)
-                .expectExceptionMessage("A referral cannot be received on a date in the future (2026-11-26).");
+                .expectExceptionMessage("'referredOn' cannot be in the future (2026-11-26).");
+    }
+
+    @Test
+    void a_referral_with_an_unknown_need_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(new org.wayfinder.kernel.referral.ReceiveReferralCommand(ReferralFixtures.REFERRAL_ID,
+                        ReferralFixtures.PERSON_ID, TODAY, org.wayfinder.kernel.referral.ReferralSource.SELF_REFERRAL,
+                        null, null, null, "E09000001", java.util.List.of("astrology"), null))
+                .expectNoEvents()
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("astrology"));
     }
 
     @Test

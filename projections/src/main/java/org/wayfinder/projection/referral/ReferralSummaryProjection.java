@@ -1,34 +1,52 @@
 package org.wayfinder.projection.referral;
 
 import java.sql.Array;
-import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.wayfinder.kernel.referral.AttendanceCorrected;
+import org.wayfinder.kernel.referral.AttendanceRecorded;
+import org.wayfinder.kernel.referral.AttendanceVoided;
+import org.wayfinder.kernel.referral.ConnectedToActivity;
+import org.wayfinder.kernel.referral.FirstContactMade;
+import org.wayfinder.kernel.referral.NeedsAssessed;
+import org.wayfinder.kernel.referral.ReferralAccepted;
+import org.wayfinder.kernel.referral.ReferralClosed;
+import org.wayfinder.kernel.referral.ReferralDeclined;
+import org.wayfinder.kernel.referral.ReferralEvent;
 import org.wayfinder.kernel.referral.ReferralReceived;
+import org.wayfinder.kernel.referral.ReferralReopened;
 import org.wayfinder.projection.support.BatchedWrites;
 
-/** One row per referral in {@code referral_summary}: the referral's current state. */
+/**
+ * Each referral's current state: {@code referral_summary} (one row per referral), with the activities
+ * it is connected to in {@code referral_connection} and each session in {@code referral_attendance}.
+ * Every row carries the stream's version, so the API can hand out the same ETag the command side checks.
+ */
 @Component
 @ProcessingGroup(ReferralSummaryProjection.PROCESSING_GROUP)
 public class ReferralSummaryProjection {
 
     public static final String PROCESSING_GROUP = "referral-summary";
 
-    static final String UPSERT_RECEIVED = """
+    private static final String UPSERT_RECEIVED = """
             INSERT INTO referral_summary (referral_id, person_id, referred_on, source, referrer_organisation,
-                                          gp_practice, pcn, borough_gss_code, needs, urgency, status, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)
+                                          gp_practice, pcn, borough_gss_code, needs, urgency, status, recorded_at,
+                                          version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?)
             ON CONFLICT (referral_id) DO UPDATE SET
                 person_id = EXCLUDED.person_id, referred_on = EXCLUDED.referred_on, source = EXCLUDED.source,
                 referrer_organisation = EXCLUDED.referrer_organisation, gp_practice = EXCLUDED.gp_practice,
                 pcn = EXCLUDED.pcn, borough_gss_code = EXCLUDED.borough_gss_code, needs = EXCLUDED.needs,
-                urgency = EXCLUDED.urgency, recorded_at = EXCLUDED.recorded_at
+                urgency = EXCLUDED.urgency, recorded_at = EXCLUDED.recorded_at, version = EXCLUDED.version
             """;
+    private static final String VERSION = "UPDATE referral_summary SET version = GREATEST(version, ?) WHERE referral_id = ?";
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
@@ -39,21 +57,116 @@ public class ReferralSummaryProjection {
     }
 
     @EventHandler
-    void on(ReferralReceived event, @Timestamp Instant recordedAt) {
+    void on(ReferralReceived event, @org.axonframework.eventhandling.Timestamp java.time.Instant recordedAt,
+            @SequenceNumber long version) {
         writes.add(UPSERT_RECEIVED,
                 event.referralId(), event.personId(), event.referredOn(), event.source().name(),
                 event.referrerOrganisation(), event.gpPractice(), event.pcn(), event.boroughGssCode(),
-                textArray(event.needs().toArray(String[]::new)),
-                event.urgency() == null ? null : event.urgency().name(),
-                java.sql.Timestamp.from(recordedAt));
+                textArray(event.needs()), event.urgency() == null ? null : event.urgency().name(),
+                Timestamp.from(recordedAt), version);
+    }
+
+    @EventHandler
+    void on(ReferralAccepted event, @SequenceNumber long version) {
+        writes.add("UPDATE referral_summary SET status = 'ACCEPTED', link_worker_id = ?, accepted_on = ? WHERE referral_id = ?",
+                event.linkWorkerId(), event.acceptedOn(), event.referralId());
+        version(event, version);
+    }
+
+    @EventHandler
+    void on(ReferralDeclined event, @SequenceNumber long version) {
+        writes.add("""
+                UPDATE referral_summary SET status = 'DECLINED', declined_on = ?, declined_by = ?, decline_reason = ?
+                WHERE referral_id = ?""", event.declinedOn(), event.declinedBy().name(), event.reason().name(),
+                event.referralId());
+        version(event, version);
+    }
+
+    @EventHandler
+    void on(FirstContactMade event, @SequenceNumber long version) {
+        writes.add("UPDATE referral_summary SET first_contact_on = ?, first_contact_channel = ? WHERE referral_id = ?",
+                event.contactedOn(), event.channel().name(), event.referralId());
+        version(event, version);
+    }
+
+    @EventHandler
+    void on(NeedsAssessed event, @SequenceNumber long version) {
+        writes.add("UPDATE referral_summary SET assessed_needs = ?, last_assessed_on = ? WHERE referral_id = ?",
+                textArray(event.needs()), event.assessedOn(), event.referralId());
+        version(event, version);
+    }
+
+    @EventHandler
+    void on(ConnectedToActivity event, @SequenceNumber long version) {
+        writes.add("""
+                INSERT INTO referral_connection (referral_id, activity_id, provider_id, connected_on) VALUES (?, ?, ?, ?)
+                ON CONFLICT (referral_id, activity_id) DO UPDATE SET provider_id = EXCLUDED.provider_id,
+                    connected_on = EXCLUDED.connected_on""",
+                event.referralId(), event.activityId(), event.providerId(), event.connectedOn());
+        version(event, version);
+    }
+
+    @EventHandler
+    void on(AttendanceRecorded event, @SequenceNumber long version) {
+        writes.add("""
+                INSERT INTO referral_attendance (referral_id, attendance_id, activity_id, session_on, status)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (referral_id, attendance_id) DO UPDATE SET activity_id = EXCLUDED.activity_id,
+                    session_on = EXCLUDED.session_on, status = EXCLUDED.status, voided = FALSE, corrected = FALSE""",
+                event.referralId(), event.attendanceId(), event.activityId(), event.sessionOn(), event.status().name());
+        version(event, version);
+    }
+
+    @EventHandler
+    void on(AttendanceCorrected event, @SequenceNumber long version) {
+        writes.add("""
+                UPDATE referral_attendance SET session_on = ?, status = ?, corrected = TRUE
+                WHERE referral_id = ? AND attendance_id = ?""",
+                event.sessionOn(), event.status().name(), event.referralId(), event.attendanceId());
+        version(event, version);
+    }
+
+    @EventHandler
+    void on(AttendanceVoided event, @SequenceNumber long version) {
+        writes.add("UPDATE referral_attendance SET voided = TRUE WHERE referral_id = ? AND attendance_id = ?",
+                event.referralId(), event.attendanceId());
+        version(event, version);
+    }
+
+    @EventHandler
+    void on(ReferralClosed event, @SequenceNumber long version) {
+        writes.add("UPDATE referral_summary SET status = 'CLOSED', closed_on = ?, outcome = ? WHERE referral_id = ?",
+                event.closedOn(), event.outcome().name(), event.referralId());
+        version(event, version);
+    }
+
+    @EventHandler
+    void on(ReferralReopened event, @SequenceNumber long version) {
+        writes.add("""
+                UPDATE referral_summary SET reopened_on = ?, closed_on = NULL, outcome = NULL,
+                    declined_on = NULL, declined_by = NULL, decline_reason = NULL,
+                    status = CASE WHEN accepted_on IS NULL THEN 'RECEIVED' ELSE 'ACCEPTED' END
+                WHERE referral_id = ?""", event.reopenedOn(), event.referralId());
+        version(event, version);
+    }
+
+    /** Wellbeing measures and their corrections change the stream's version even though this view holds no scores. */
+    @EventHandler
+    void on(ReferralEvent event, @SequenceNumber long version) {
+        version(event, version);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE referral_summary");
+        jdbc.execute("TRUNCATE referral_summary, referral_connection, referral_attendance");
     }
 
-    private Array textArray(String[] values) {
-        return jdbc.execute((ConnectionCallback<Array>) connection -> connection.createArrayOf("text", values));
+    private void version(ReferralEvent event, long version) {
+        writes.add(VERSION, version, event.referralId());
+    }
+
+    private Array textArray(List<String> values) {
+        return jdbc.execute((ConnectionCallback<Array>) connection ->
+                connection.createArrayOf("text", values.toArray(String[]::new)));
     }
 }

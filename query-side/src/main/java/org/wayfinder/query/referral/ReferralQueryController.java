@@ -3,6 +3,7 @@ package org.wayfinder.query.referral;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,11 +23,12 @@ class ReferralQueryController {
     }
 
     @GetMapping("/{referralId}")
-    ReferralSummary referral(@PathVariable String referralId) {
+    ResponseEntity<ReferralSummary> referral(@PathVariable String referralId) {
         if (!referralId.matches(UUID_PATTERN)) {
             throw problem(HttpStatus.BAD_REQUEST, "Invalid referral id", "'referralId' must be a UUID.");
         }
         return referrals.findById(referralId.toLowerCase())
+                .map(summary -> ResponseEntity.ok().eTag("\"" + summary.version() + "\"").body(summary))
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Referral not found",
                         "No referral with id " + referralId.toLowerCase() + " is known."));
     }

@@ -17,5 +17,28 @@ public record ReferralSummary(
         List<String> needs,
         String urgency,
         String status,
+        String linkWorkerId,
+        LocalDate acceptedOn,
+        LocalDate declinedOn,
+        String declinedBy,
+        String declineReason,
+        LocalDate firstContactOn,
+        String firstContactChannel,
+        List<String> assessedNeeds,
+        LocalDate lastAssessedOn,
+        LocalDate closedOn,
+        String outcome,
+        LocalDate reopenedOn,
+        List<Connection> connections,
+        Attendance attendance,
+        long version,
         Instant recordedAt) {
+
+    /** An activity the person is connected to. */
+    public record Connection(String activityId, String providerId, LocalDate connectedOn) {
+    }
+
+    /** Sessions by what happened, voided ones left out. */
+    public record Attendance(int attended, int didNotAttend, int cancelledByProvider, int cancelledByPerson) {
+    }
 }

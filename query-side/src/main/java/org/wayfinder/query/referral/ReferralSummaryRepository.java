@@ -3,6 +3,7 @@ package org.wayfinder.query.referral;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,19 +20,31 @@ class ReferralSummaryRepository {
     }
 
     Optional<ReferralSummary> findById(String referralId) {
-        return jdbc.query("""
-                        SELECT referral_id, person_id, referred_on, source, referrer_organisation, gp_practice, pcn,
-                               borough_gss_code, needs, urgency, status, recorded_at
-                        FROM referral_summary WHERE referral_id = ?
-                        """, ReferralSummaryRepository::map, referralId)
+        List<ReferralSummary.Connection> connections = jdbc.query("""
+                        SELECT activity_id, provider_id, connected_on FROM referral_connection
+                        WHERE referral_id = ? ORDER BY connected_on, activity_id
+                        """, (rs, row) -> new ReferralSummary.Connection(rs.getString("activity_id"),
+                        rs.getString("provider_id"), rs.getObject("connected_on", LocalDate.class)),
+                referralId);
+        ReferralSummary.Attendance attendance = jdbc.queryForObject("""
+                SELECT count(*) FILTER (WHERE status = 'ATTENDED') AS attended,
+                       count(*) FILTER (WHERE status = 'DID_NOT_ATTEND') AS did_not_attend,
+                       count(*) FILTER (WHERE status = 'CANCELLED_BY_PROVIDER') AS cancelled_by_provider,
+                       count(*) FILTER (WHERE status = 'CANCELLED_BY_PERSON') AS cancelled_by_person
+                FROM referral_attendance WHERE referral_id = ? AND NOT voided
+                """, (rs, row) -> new ReferralSummary.Attendance(rs.getInt("attended"), rs.getInt("did_not_attend"),
+                rs.getInt("cancelled_by_provider"), rs.getInt("cancelled_by_person")), referralId);
+        return jdbc.query("SELECT * FROM referral_summary WHERE referral_id = ?",
+                        (rs, row) -> map(rs, connections, attendance), referralId)
                 .stream().findFirst();
     }
 
-    private static ReferralSummary map(ResultSet rs, int row) throws SQLException {
+    private static ReferralSummary map(ResultSet rs, List<ReferralSummary.Connection> connections,
+                                       ReferralSummary.Attendance attendance) throws SQLException {
         return new ReferralSummary(
                 rs.getString("referral_id"),
                 rs.getString("person_id"),
-                rs.getObject("referred_on", java.time.LocalDate.class),
+                rs.getObject("referred_on", LocalDate.class),
                 rs.getString("source"),
                 rs.getString("referrer_organisation"),
                 rs.getString("gp_practice"),
@@ -40,6 +53,21 @@ class ReferralSummaryRepository {
                 strings(rs.getArray("needs")),
                 rs.getString("urgency"),
                 rs.getString("status"),
+                rs.getString("link_worker_id"),
+                rs.getObject("accepted_on", LocalDate.class),
+                rs.getObject("declined_on", LocalDate.class),
+                rs.getString("declined_by"),
+                rs.getString("decline_reason"),
+                rs.getObject("first_contact_on", LocalDate.class),
+                rs.getString("first_contact_channel"),
+                strings(rs.getArray("assessed_needs")),
+                rs.getObject("last_assessed_on", LocalDate.class),
+                rs.getObject("closed_on", LocalDate.class),
+                rs.getString("outcome"),
+                rs.getObject("reopened_on", LocalDate.class),
+                connections,
+                attendance,
+                rs.getLong("version"),
                 rs.getTimestamp("recorded_at").toInstant());
     }
 
