@@ -1,5 +1,6 @@
 -- The referral-summary projection follows the whole lifecycle, not only receipt.
 ALTER TABLE referral_summary
+    ADD COLUMN organisation           VARCHAR(64),
     ADD COLUMN link_worker_id         VARCHAR(64),
     ADD COLUMN accepted_on            DATE,
     ADD COLUMN declined_on            DATE,
@@ -33,3 +34,5 @@ CREATE TABLE referral_attendance (
     CONSTRAINT referral_attendance_pk PRIMARY KEY (referral_id, attendance_id)
 );
 CREATE INDEX referral_attendance_activity_idx ON referral_attendance (activity_id, session_on);
+
+CREATE INDEX referral_summary_organisation_idx ON referral_summary (organisation);

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.wayfinder.kernel.access.AccessDenied;
 import org.wayfinder.kernel.rules.BusinessRuleViolation;
 
 /**
@@ -110,6 +111,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return mapDomainFailure(ex);
     }
 
+    @ExceptionHandler(AccessDenied.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDenied ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+        problem.setTitle("Not allowed");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
@@ -132,6 +140,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<ProblemDetail> mapDomainFailure(RuntimeException ex) {
+        if (ex instanceof AccessDenied denied) {
+            return accessDenied(denied);
+        }
         if (ex instanceof BusinessRuleViolation violation) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, violation.getMessage());
             problem.setTitle("Business rule broken");

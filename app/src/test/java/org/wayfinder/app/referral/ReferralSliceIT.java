@@ -17,7 +17,11 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wayfinder.app.security.DevelopmentTokens;
+import org.wayfinder.app.support.ApiClient;
+import org.wayfinder.kernel.access.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -46,7 +50,16 @@ class ReferralSliceIT {
     @Autowired
     EventProcessingConfiguration eventProcessing;
 
+    @Autowired
+    DevelopmentTokens tokens;
+
     private final ObjectMapper json = new ObjectMapper();
+    private ApiClient linkWorker;
+
+    @BeforeEach
+    void signIn() {
+        linkWorker = ApiClient.as(http, tokens, "lw-042", Role.LINK_WORKER, "F83004");
+    }
 
     @Test
     void a_posted_referral_reads_back_from_the_summary() {
@@ -68,11 +81,7 @@ class ReferralSliceIT {
     @Test
     void every_event_carries_the_request_metadata() throws Exception {
         String referralId = UUID.randomUUID().toString();
-        post(validReferral(referralId), Map.of(
-                "X-Correlation-Id", "corr-" + referralId,
-                "X-Actor-Id", "lw-042",
-                "X-Actor-Role", "LINK_WORKER",
-                "X-Organisation", "F83004"));
+        post(validReferral(referralId), Map.of("X-Correlation-Id", "corr-" + referralId));
 
         Map<String, Object> row = jdbc.queryForMap(
                 "SELECT event_identifier, payload_type, meta_data FROM domain_event_entry WHERE aggregate_identifier = ?",
@@ -91,7 +100,7 @@ class ReferralSliceIT {
 
     @Test
     void an_unknown_referral_is_a_404_problem() {
-        ResponseEntity<Map> response = http.getForEntity("/api/referrals/" + UUID.randomUUID(), Map.class);
+        ResponseEntity<Map> response = linkWorker.get("/api/referrals/" + UUID.randomUUID());
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody()).containsEntry("status", 404).containsEntry("title", "Referral not found");
@@ -99,7 +108,7 @@ class ReferralSliceIT {
 
     @Test
     void a_malformed_id_is_a_400_problem() {
-        ResponseEntity<Map> response = http.getForEntity("/api/referrals/not-a-uuid", Map.class);
+        ResponseEntity<Map> response = linkWorker.get("/api/referrals/not-a-uuid");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
@@ -138,10 +147,8 @@ class ReferralSliceIT {
 
     @Test
     void a_body_that_is_not_json_is_a_400_problem() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<Map> response = http.exchange("/api/referrals", HttpMethod.POST,
-                new HttpEntity<>("{\"referralId\": ", headers), Map.class);
+        ResponseEntity<String> response = linkWorker.exchangeRaw(HttpMethod.POST, "/api/referrals",
+                "{\"referralId\": ", MediaType.APPLICATION_JSON);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
@@ -234,15 +241,12 @@ class ReferralSliceIT {
     }
 
     private ResponseEntity<Map> post(Map<String, Object> body, Map<String, String> headerValues) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headerValues.forEach(headers::add);
-        return http.exchange("/api/referrals", HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+        return linkWorker.post("/api/referrals", body, headerValues);
     }
 
     private Map<?, ?> awaitReferral(String referralId) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> http.getForEntity("/api/referrals/" + referralId, Map.class),
+                .until(() -> linkWorker.get("/api/referrals/" + referralId),
                         response -> response.getStatusCode() == HttpStatus.OK)
                 .getBody();
     }

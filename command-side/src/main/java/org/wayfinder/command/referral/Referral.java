@@ -12,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.wayfinder.kernel.metadata.EventMetadata;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.wayfinder.kernel.referral.AcceptReferralCommand;
@@ -62,12 +67,19 @@ public class Referral {
     private Stage stage;
     private Stage stageBeforeClosure;
     private boolean contacted;
-    private final Map<String, LocalDate> connections = new LinkedHashMap<>();
-    private final Map<String, LocalDate> attendances = new HashMap<>();
+    private String owningOrganisation;
+    private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private final Map<String, Attendance> attendances = new HashMap<>();
     private final Map<String, Measure> measures = new HashMap<>();
     private final Map<Instrument, String> baselines = new EnumMap<>(Instrument.class);
 
     record Measure(Instrument instrument, TimePoint timePoint, LocalDate measuredOn) {
+    }
+
+    record Connection(String providerId, LocalDate connectedOn) {
+    }
+
+    record Attendance(String activityId, LocalDate sessionOn) {
     }
 
     protected Referral() {
@@ -82,6 +94,16 @@ public class Referral {
         apply(new ReferralReceived(command.referralId(), command.personId(), command.referredOn(), command.source(),
                 command.referrerOrganisation(), command.gpPractice(), command.pcn(), command.boroughGssCode(),
                 command.needs(), command.urgency()));
+    }
+
+    /**
+     * Link workers act only on their own organisation's referrals; providers only record attendance at
+     * their own activities. Imports and administrators act as the system.
+     */
+    @CommandHandlerInterceptor
+    Object actorMayActOnThisReferral(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        AccessPolicies.actorMayAct(command, owningOrganisation, connections, attendances);
+        return chain.proceed();
     }
 
     @CommandHandler
@@ -146,8 +168,8 @@ public class Referral {
 
     @CommandHandler
     long handle(CorrectAttendanceCommand command, Clock clock) {
-        LocalDate sessionOn = ReferralPolicies.known("attendance", attendances, command.attendanceId());
-        LocalDate corrected = command.sessionOn() == null ? sessionOn : command.sessionOn();
+        Attendance attendance = ReferralPolicies.known("attendance", attendances, command.attendanceId());
+        LocalDate corrected = command.sessionOn() == null ? attendance.sessionOn() : command.sessionOn();
         businessDate("sessionOn", corrected, clock);
         ReferralPolicies.reasonIsGiven(command.reason());
         apply(new AttendanceCorrected(referralId, command.attendanceId(), corrected, command.status(),
@@ -227,8 +249,9 @@ public class Referral {
     }
 
     @EventSourcingHandler
-    void on(ReferralReceived event) {
+    void on(ReferralReceived event, @MetaDataValue(EventMetadata.ORGANISATION) String organisation) {
         referralId = event.referralId();
+        owningOrganisation = organisation;
         referredOn = event.referredOn();
         stage = Stage.RECEIVED;
         version++;
@@ -260,19 +283,20 @@ public class Referral {
 
     @EventSourcingHandler
     void on(ConnectedToActivity event) {
-        connections.put(event.activityId(), event.connectedOn());
+        connections.put(event.activityId(), new Connection(event.providerId(), event.connectedOn()));
         version++;
     }
 
     @EventSourcingHandler
     void on(AttendanceRecorded event) {
-        attendances.put(event.attendanceId(), event.sessionOn());
+        attendances.put(event.attendanceId(), new Attendance(event.activityId(), event.sessionOn()));
         version++;
     }
 
     @EventSourcingHandler
     void on(AttendanceCorrected event) {
-        attendances.put(event.attendanceId(), event.sessionOn());
+        attendances.computeIfPresent(event.attendanceId(),
+                (id, attendance) -> new Attendance(attendance.activityId(), event.sessionOn()));
         version++;
     }
 

@@ -68,24 +68,24 @@ final class ReferralPolicies {
         }
     }
 
-    static void notConnectedTwice(Map<String, LocalDate> connections, String activityId) {
+    static void notConnectedTwice(Map<String, Referral.Connection> connections, String activityId) {
         if (connections.containsKey(activityId)) {
             throw violation("already-connected", "The person is already connected to activity " + activityId + ".");
         }
     }
 
-    static void attendanceIsAtAConnectedActivity(Map<String, LocalDate> connections, String activityId,
+    static void attendanceIsAtAConnectedActivity(Map<String, Referral.Connection> connections, String activityId,
                                                  LocalDate sessionOn) {
-        LocalDate connectedOn = connections.get(activityId);
-        if (connectedOn == null) {
+        Referral.Connection connection = connections.get(activityId);
+        if (connection == null) {
             throw violation("activity-not-connected",
                     "Attendance can only be recorded at an activity the referral is connected to; " + activityId
                             + " is not one.");
         }
-        if (sessionOn.isBefore(connectedOn)) {
+        if (sessionOn.isBefore(connection.connectedOn())) {
             throw violation("session-before-connection",
                     "The session (" + sessionOn + ") is before the person was connected to the activity ("
-                            + connectedOn + ").");
+                            + connection.connectedOn() + ").");
         }
     }
 

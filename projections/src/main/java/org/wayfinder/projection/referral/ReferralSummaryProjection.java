@@ -7,6 +7,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.wayfinder.kernel.metadata.EventMetadata;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,13 +40,14 @@ public class ReferralSummaryProjection {
     private static final String UPSERT_RECEIVED = """
             INSERT INTO referral_summary (referral_id, person_id, referred_on, source, referrer_organisation,
                                           gp_practice, pcn, borough_gss_code, needs, urgency, status, recorded_at,
-                                          version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?)
+                                          version, organisation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?)
             ON CONFLICT (referral_id) DO UPDATE SET
                 person_id = EXCLUDED.person_id, referred_on = EXCLUDED.referred_on, source = EXCLUDED.source,
                 referrer_organisation = EXCLUDED.referrer_organisation, gp_practice = EXCLUDED.gp_practice,
                 pcn = EXCLUDED.pcn, borough_gss_code = EXCLUDED.borough_gss_code, needs = EXCLUDED.needs,
-                urgency = EXCLUDED.urgency, recorded_at = EXCLUDED.recorded_at, version = EXCLUDED.version
+                urgency = EXCLUDED.urgency, recorded_at = EXCLUDED.recorded_at, version = EXCLUDED.version,
+                organisation = EXCLUDED.organisation
             """;
     private static final String VERSION = "UPDATE referral_summary SET version = GREATEST(version, ?) WHERE referral_id = ?";
 
@@ -58,12 +61,12 @@ public class ReferralSummaryProjection {
 
     @EventHandler
     void on(ReferralReceived event, @org.axonframework.eventhandling.Timestamp java.time.Instant recordedAt,
-            @SequenceNumber long version) {
+            @SequenceNumber long version, @MetaDataValue(EventMetadata.ORGANISATION) String organisation) {
         writes.add(UPSERT_RECEIVED,
                 event.referralId(), event.personId(), event.referredOn(), event.source().name(),
                 event.referrerOrganisation(), event.gpPractice(), event.pcn(), event.boroughGssCode(),
                 textArray(event.needs()), event.urgency() == null ? null : event.urgency().name(),
-                Timestamp.from(recordedAt), version);
+                Timestamp.from(recordedAt), version, organisation);
     }
 
     @EventHandler
