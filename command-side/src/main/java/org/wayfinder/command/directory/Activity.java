@@ -98,10 +98,6 @@ public class Activity {
         this.version++;
     }
 
-    String activityId() {
-        return activityId;
-    }
-
     String providerId() {
         return providerId;
     }

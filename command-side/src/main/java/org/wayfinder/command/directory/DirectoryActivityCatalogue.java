@@ -2,6 +2,7 @@ package org.wayfinder.command.directory;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -30,7 +31,12 @@ public final class DirectoryActivityCatalogue implements ActivityCatalogue {
             return lookUp(activityId);
         }
         // Axon's repositories only load inside a unit of work; a caller outside a command handler gets its own.
-        return new DefaultUnitOfWork<>(null).executeWithResult(() -> lookUp(activityId)).getPayload();
+        ResultMessage<Optional<String>> result = new DefaultUnitOfWork<>(null).executeWithResult(() -> lookUp(activityId));
+        if (result.isExceptional()) {
+            throw result.exceptionResult() instanceof RuntimeException failure
+                    ? failure : new IllegalStateException(result.exceptionResult());
+        }
+        return result.getPayload();
     }
 
     private Optional<String> lookUp(String activityId) {

@@ -90,10 +90,6 @@ public class Provider {
         this.version++;
     }
 
-    String providerId() {
-        return providerId;
-    }
-
     boolean isRetired() {
         return retired;
     }
