@@ -53,6 +53,8 @@ class ReferralSliceIT {
     @Autowired
     DevelopmentTokens tokens;
 
+    private static final Map<String, String> PURPOSE = Map.of("X-Access-Purpose", "DIRECT_CARE");
+
     private final ObjectMapper json = new ObjectMapper();
     private ApiClient linkWorker;
 
@@ -100,7 +102,7 @@ class ReferralSliceIT {
 
     @Test
     void an_unknown_referral_is_a_404_problem() {
-        ResponseEntity<Map> response = linkWorker.get("/api/referrals/" + UUID.randomUUID());
+        ResponseEntity<Map> response = linkWorker.get("/api/referrals/" + UUID.randomUUID(), PURPOSE);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody()).containsEntry("status", 404).containsEntry("title", "Referral not found");
@@ -108,7 +110,7 @@ class ReferralSliceIT {
 
     @Test
     void a_malformed_id_is_a_400_problem() {
-        ResponseEntity<Map> response = linkWorker.get("/api/referrals/not-a-uuid");
+        ResponseEntity<Map> response = linkWorker.get("/api/referrals/not-a-uuid", PURPOSE);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
@@ -246,7 +248,7 @@ class ReferralSliceIT {
 
     private Map<?, ?> awaitReferral(String referralId) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> linkWorker.get("/api/referrals/" + referralId),
+                .until(() -> linkWorker.get("/api/referrals/" + referralId, PURPOSE),
                         response -> response.getStatusCode() == HttpStatus.OK)
                 .getBody();
     }

@@ -1,14 +1,24 @@
 package org.wayfinder.query.referral;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.wayfinder.kernel.access.AccessDenied;
+import org.wayfinder.kernel.access.Actor;
+import org.wayfinder.kernel.access.Role;
+import org.wayfinder.query.audit.AccessLog;
+import org.wayfinder.query.audit.AccessPurpose;
 
+/**
+ * A referral's detail is personal data: every read states its purpose and is logged, and link workers
+ * and providers see only their own organisation's referrals.
+ */
 @RestController
 @RequestMapping("/api/referrals")
 class ReferralQueryController {
@@ -17,20 +27,47 @@ class ReferralQueryController {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final ReferralSummaryRepository referrals;
+    private final AccessLog accessLog;
 
-    ReferralQueryController(ReferralSummaryRepository referrals) {
+    ReferralQueryController(ReferralSummaryRepository referrals, AccessLog accessLog) {
         this.referrals = referrals;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/{referralId}")
-    ResponseEntity<ReferralSummary> referral(@PathVariable String referralId) {
+    ResponseEntity<ReferralSummary> referral(@PathVariable String referralId,
+                                             @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false)
+                                             String purposeHeader) {
         if (!referralId.matches(UUID_PATTERN)) {
             throw problem(HttpStatus.BAD_REQUEST, "Invalid referral id", "'referralId' must be a UUID.");
         }
-        return referrals.findById(referralId.toLowerCase())
-                .map(summary -> ResponseEntity.ok().eTag("\"" + summary.version() + "\"").body(summary))
-                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Referral not found",
-                        "No referral with id " + referralId.toLowerCase() + " is known."));
+        AccessPurpose purpose = accessLog.purpose(purposeHeader);
+        String id = referralId.toLowerCase();
+        ReferralSummary summary = referrals.findById(id).orElse(null);
+        if (summary == null) {
+            accessLog.record(purpose, "referral", id, "read", "not-found");
+            throw problem(HttpStatus.NOT_FOUND, "Referral not found", "No referral with id " + id + " is known.");
+        }
+        if (!mayRead(summary)) {
+            accessLog.record(purpose, "referral", id, "read", "refused");
+            throw new AccessDenied("This referral belongs to another organisation.");
+        }
+        accessLog.record(purpose, "referral", id, "read", "disclosed");
+        return ResponseEntity.ok().eTag("\"" + summary.version() + "\"").body(summary);
+    }
+
+    private boolean mayRead(ReferralSummary summary) {
+        Actor actor = Actor.current().orElse(null);
+        if (actor == null) {
+            return false;
+        }
+        if (actor.is(Role.LINK_WORKER)) {
+            return summary.organisation() == null || summary.organisation().equals(actor.organisation());
+        }
+        if (actor.is(Role.PROVIDER)) {
+            return summary.connections().stream().anyMatch(c -> c.providerId().equals(actor.organisation()));
+        }
+        return actor.is(Role.AUDITOR);
     }
 
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {

@@ -17,6 +17,7 @@ public record ReferralSummary(
         List<String> needs,
         String urgency,
         String status,
+        String organisation,
         String linkWorkerId,
         LocalDate acceptedOn,
         LocalDate declinedOn,

@@ -53,6 +53,7 @@ class ReferralSummaryRepository {
                 strings(rs.getArray("needs")),
                 rs.getString("urgency"),
                 rs.getString("status"),
+                rs.getString("organisation"),
                 rs.getString("link_worker_id"),
                 rs.getObject("accepted_on", LocalDate.class),
                 rs.getObject("declined_on", LocalDate.class),
