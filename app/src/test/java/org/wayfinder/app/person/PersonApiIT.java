@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.wayfinder.projection.person.PersonDirectoryProjection;
 
 /** The person slice end to end: encrypted on the way in, decrypted on the way out, shredded on erasure. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -108,6 +110,29 @@ class PersonApiIT {
         assertThat(person.get("ageBand")).isEqualTo("AGE_65_74");
         assertThat(person.get("ethnicGroup")).isEqualTo("BLACK");
         assertThat(person.get("boroughGssCode")).isEqualTo("E09000028");
+    }
+
+    @Test
+    void the_directory_rebuilds_after_a_reset_and_an_erased_person_stays_without_ciphertext() {
+        String keptId = UUID.randomUUID().toString();
+        String erasedId = UUID.randomUUID().toString();
+        send(HttpMethod.POST, "/api/people", person(keptId), null);
+        send(HttpMethod.POST, "/api/people", person(erasedId), null);
+        send(HttpMethod.POST, "/api/people/" + erasedId + "/erasure", Map.of("reason", "erasure request"), null);
+        awaitPerson(erasedId, p -> Boolean.TRUE.equals(p.get("erased")));
+
+        TrackingEventProcessor processor = eventProcessing
+                .eventProcessor(PersonDirectoryProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM person_directory", Long.class)).isZero();
+        processor.start();
+
+        assertThat(awaitPerson(keptId, p -> true).get("familyName")).isEqualTo(FAMILY_NAME);
+        awaitPerson(erasedId, p -> Boolean.TRUE.equals(p.get("erased")));
+        assertThat(jdbc.queryForMap("SELECT ciphertext, nonce, key_id FROM person_directory WHERE person_id = ?",
+                erasedId).values()).containsOnlyNulls();
     }
 
     @Test
