@@ -1,0 +1,9 @@
+package org.wayfinder.command.person;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import org.wayfinder.kernel.person.ConsentScope;
+
+/** The body of {@code POST /api/people/{id}/consents}; the date defaults to today. */
+record ConsentRequest(@NotNull ConsentScope scope, LocalDate recordedOn) {
+}

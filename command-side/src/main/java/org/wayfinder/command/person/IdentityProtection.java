@@ -1,0 +1,37 @@
+package org.wayfinder.command.person;
+
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
+import org.wayfinder.kernel.person.AgeBand;
+import org.wayfinder.kernel.person.EncryptedIdentity;
+import org.wayfinder.kernel.person.IdentityCipher;
+import org.wayfinder.kernel.person.PersonIdentity;
+import org.wayfinder.kernel.person.PersonKeys;
+import org.wayfinder.kernel.rules.BusinessRuleViolation;
+
+/**
+ * Encrypts a plain identity at the edge, before any command exists, so that only ciphertext and the
+ * derived age band travel through Axon. One key per person: the key id is the person's id.
+ */
+@Service
+class IdentityProtection {
+
+    private final PersonKeys keys;
+
+    IdentityProtection(PersonKeys keys) {
+        this.keys = keys;
+    }
+
+    ProtectedIdentity protect(String personId, PersonIdentity identity, LocalDate on) {
+        if (identity.dateOfBirth().isAfter(on)) {
+            throw new BusinessRuleViolation("born-after-date",
+                    "The date of birth is after the date of the registration or change.");
+        }
+        byte[] key = keys.createKey(personId);
+        EncryptedIdentity encrypted = IdentityCipher.encrypt(identity, personId, personId, key);
+        return new ProtectedIdentity(encrypted, AgeBand.at(identity.dateOfBirth(), on));
+    }
+
+    record ProtectedIdentity(EncryptedIdentity identity, AgeBand ageBand) {
+    }
+}
