@@ -16,7 +16,8 @@ CREATE TABLE person_directory (
     merged_into       VARCHAR(36),
     erased            BOOLEAN      NOT NULL DEFAULT FALSE,
     consents          TEXT[]       NOT NULL DEFAULT '{}',
-    recorded_at       TIMESTAMPTZ  NOT NULL
+    recorded_at       TIMESTAMPTZ  NOT NULL,
+    organisation      VARCHAR(64)
 );
 
 CREATE INDEX person_directory_merged_into_idx ON person_directory (merged_into) WHERE merged_into IS NOT NULL;

@@ -1,18 +1,17 @@
 package org.wayfinder.command.person;
 
+import org.wayfinder.command.support.Versions;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -56,7 +55,7 @@ class PersonCommandController {
                 identity.ageBand(), request.sex(), request.ethnicCategory(), request.imdDecile(),
                 request.imdEdition(), request.boroughGssCode()));
         return ResponseEntity.created(URI.create("/api/people/" + personId))
-                .eTag(EntityTags.of(0))
+                .eTag(Versions.entityTag(0))
                 .body(new PersonRegisteredResponse(personId));
     }
 
@@ -64,7 +63,7 @@ class PersonCommandController {
     ResponseEntity<Void> changeIdentity(@PathVariable String personId, @Valid @RequestBody ChangeIdentityRequest request,
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         String id = personId(personId);
-        Long expectedVersion = EntityTags.expectedVersion(ifMatch);
+        Long expectedVersion = Versions.expectedVersion(ifMatch);
         LocalDate changedOn = orToday(request.changedOn());
         ProtectedIdentity identity = identityProtection.protect(id, request.identity(), changedOn);
         return changed(new ChangePersonIdentityCommand(id, changedOn, identity.identity(), identity.ageBand(),
@@ -76,14 +75,14 @@ class PersonCommandController {
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return changed(new RecordPersonDemographicsCommand(personId(personId), orToday(request.recordedOn()),
                 request.sex(), request.ethnicCategory(), request.imdDecile(), request.imdEdition(),
-                request.boroughGssCode(), EntityTags.expectedVersion(ifMatch)));
+                request.boroughGssCode(), Versions.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{personId}/consents")
     ResponseEntity<Void> recordConsent(@PathVariable String personId, @Valid @RequestBody ConsentRequest request,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return changed(new RecordConsentCommand(personId(personId), request.scope(), orToday(request.recordedOn()),
-                EntityTags.expectedVersion(ifMatch)));
+                Versions.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{personId}/consent-withdrawals")
@@ -91,38 +90,26 @@ class PersonCommandController {
                                          @Valid @RequestBody ConsentWithdrawalRequest request,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return changed(new WithdrawConsentCommand(personId(personId), request.scope(), orToday(request.withdrawnOn()),
-                EntityTags.expectedVersion(ifMatch)));
+                Versions.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{personId}/merge")
     ResponseEntity<Void> merge(@PathVariable String personId, @Valid @RequestBody MergeRequest request,
                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return changed(new MergePersonCommand(personId(personId), request.survivorId().toLowerCase(),
-                orToday(request.mergedOn()), request.reason(), EntityTags.expectedVersion(ifMatch)));
+                orToday(request.mergedOn()), request.reason(), Versions.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{personId}/erasure")
     ResponseEntity<Void> erase(@PathVariable String personId, @Valid @RequestBody ErasureRequest request,
                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return changed(new ErasePersonCommand(personId(personId), orToday(request.erasedOn()), request.reason(),
-                EntityTags.expectedVersion(ifMatch)));
-    }
-
-    /**
-     * An {@code If-Match} naming an older version: Axon reports it as a conflicting modification, which
-     * is not one of the exceptions the shared problem advice knows, so it is answered here.
-     */
-    @ExceptionHandler(ConflictingModificationException.class)
-    ResponseEntity<ProblemDetail> versionConflict(ConflictingModificationException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
-                "The person has changed since the version named in If-Match. Reload it and try again.");
-        problem.setTitle("Version conflict");
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem);
+                Versions.expectedVersion(ifMatch)));
     }
 
     private ResponseEntity<Void> changed(Object command) {
         long version = commandGateway.sendAndWait(command);
-        return ResponseEntity.noContent().eTag(EntityTags.of(version)).build();
+        return ResponseEntity.noContent().eTag(Versions.entityTag(version)).build();
     }
 
     private LocalDate orToday(LocalDate date) {

@@ -31,14 +31,15 @@ public class PersonDirectoryProjection {
     static final String UPSERT_REGISTERED = """
             INSERT INTO person_directory (person_id, key_id, nonce, ciphertext, registered_on, age_band, sex,
                                           ethnic_category, ethnic_group, imd_decile, imd_edition, borough_gss_code,
-                                          recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          recorded_at, organisation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (person_id) DO UPDATE SET
                 key_id = EXCLUDED.key_id, nonce = EXCLUDED.nonce, ciphertext = EXCLUDED.ciphertext,
                 registered_on = EXCLUDED.registered_on, age_band = EXCLUDED.age_band, sex = EXCLUDED.sex,
                 ethnic_category = EXCLUDED.ethnic_category, ethnic_group = EXCLUDED.ethnic_group,
                 imd_decile = EXCLUDED.imd_decile, imd_edition = EXCLUDED.imd_edition,
-                borough_gss_code = EXCLUDED.borough_gss_code, recorded_at = EXCLUDED.recorded_at
+                borough_gss_code = EXCLUDED.borough_gss_code, recorded_at = EXCLUDED.recorded_at,
+                organisation = EXCLUDED.organisation
             """;
     static final String UPDATE_IDENTITY = """
             UPDATE person_directory SET key_id = ?, nonce = ?, ciphertext = ?, age_band = ?, recorded_at = ?
@@ -75,13 +76,16 @@ public class PersonDirectoryProjection {
     }
 
     @EventHandler
-    void on(PersonRegistered event, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
+    void on(PersonRegistered event, @org.axonframework.eventhandling.Timestamp Instant recordedAt,
+            @org.axonframework.messaging.annotation.MetaDataValue(
+                    org.wayfinder.kernel.metadata.EventMetadata.ORGANISATION) String organisation) {
         EthnicCategory ethnicCategory = event.ethnicCategory();
         writes.add(UPSERT_REGISTERED,
                 event.personId(), event.identity().keyId(), event.identity().nonce(), event.identity().ciphertext(),
                 event.registeredOn(), name(event.ageBand()), name(event.sex()), name(ethnicCategory),
                 ethnicCategory == null ? null : ethnicCategory.broadGroup().name(),
-                event.imdDecile(), event.imdEdition(), event.boroughGssCode(), Timestamp.from(recordedAt));
+                event.imdDecile(), event.imdEdition(), event.boroughGssCode(), Timestamp.from(recordedAt),
+                organisation);
     }
 
     @EventHandler

@@ -23,7 +23,8 @@ class PersonDirectoryRepository {
     Optional<PersonDirectoryRow> findById(String personId) {
         return jdbc.query("""
                         SELECT person_id, key_id, nonce, ciphertext, registered_on, age_band, sex, ethnic_category,
-                               ethnic_group, imd_decile, imd_edition, borough_gss_code, consents, merged_into, erased
+                               ethnic_group, imd_decile, imd_edition, borough_gss_code, consents, merged_into, erased,
+                               organisation
                         FROM person_directory WHERE person_id = ?
                         """, PersonDirectoryRepository::map, personId)
                 .stream().findFirst();
@@ -35,6 +36,7 @@ class PersonDirectoryRepository {
                 : new EncryptedIdentity(rs.getString("key_id"), IdentityCipher.ALGORITHM, rs.getString("nonce"), ciphertext);
         return new PersonDirectoryRow(
                 rs.getString("person_id"),
+                rs.getString("organisation"),
                 identity,
                 rs.getObject("registered_on", java.time.LocalDate.class),
                 rs.getString("age_band"),

@@ -7,6 +7,7 @@ import org.wayfinder.kernel.person.EncryptedIdentity;
 /** A row of {@code person_directory}; {@code identity} is null once the person is erased. */
 record PersonDirectoryRow(
         String personId,
+        String organisation,
         EncryptedIdentity identity,
         LocalDate registeredOn,
         String ageBand,

@@ -4,6 +4,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.wayfinder.kernel.access.AccessDenied;
+import org.wayfinder.kernel.access.Actor;
+import org.wayfinder.kernel.access.Role;
+import org.wayfinder.query.audit.AccessLog;
+import org.wayfinder.query.audit.AccessPurpose;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,19 +28,35 @@ class PersonQueryController {
     private final PersonDirectoryRepository people;
     private final PersonKeys keys;
 
-    PersonQueryController(PersonDirectoryRepository people, PersonKeys keys) {
+    private final AccessLog accessLog;
+
+    PersonQueryController(PersonDirectoryRepository people, PersonKeys keys, AccessLog accessLog) {
         this.people = people;
         this.keys = keys;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/{personId}")
-    PersonView person(@PathVariable String personId) {
+    PersonView person(@PathVariable String personId,
+                      @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purposeHeader) {
         if (!personId.matches(UUID_PATTERN)) {
             throw problem(HttpStatus.BAD_REQUEST, "Invalid person id", "'personId' must be a UUID.");
         }
+        AccessPurpose purpose = accessLog.purpose(purposeHeader);
         String id = personId.toLowerCase();
-        PersonDirectoryRow row = people.findById(id)
-                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Person not found", "No person with id " + id + " is known."));
+        PersonDirectoryRow row = people.findById(id).orElse(null);
+        if (row == null) {
+            accessLog.record(purpose, "person", id, "read", "not-found");
+            throw problem(HttpStatus.NOT_FOUND, "Person not found", "No person with id " + id + " is known.");
+        }
+        Actor actor = Actor.current().orElse(null);
+        boolean allowed = actor != null && (actor.is(Role.AUDITOR) || (actor.is(Role.LINK_WORKER)
+                && (row.organisation() == null || row.organisation().equals(actor.organisation()))));
+        if (!allowed) {
+            accessLog.record(purpose, "person", id, "read", "refused");
+            throw new AccessDenied("This person is recorded by another organisation.");
+        }
+        accessLog.record(purpose, "person", id, "read", "disclosed");
         if (row.erased() || row.identity() == null) {
             return view(row, null, true);
         }

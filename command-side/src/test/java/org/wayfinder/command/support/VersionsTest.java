@@ -1,4 +1,4 @@
-package org.wayfinder.command.person;
+package org.wayfinder.command.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,31 +6,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
 
-class EntityTagsTest {
+class VersionsTest {
 
     @Test
     void a_version_is_a_quoted_entity_tag() {
-        assertThat(EntityTags.of(3)).isEqualTo("\"3\"");
+        assertThat(Versions.entityTag(3)).isEqualTo("\"3\"");
     }
 
     @Test
     void if_match_names_the_expected_version_strong_weak_or_bare() {
-        assertThat(EntityTags.expectedVersion("\"3\"")).isEqualTo(3L);
-        assertThat(EntityTags.expectedVersion("W/\"3\"")).isEqualTo(3L);
-        assertThat(EntityTags.expectedVersion("3")).isEqualTo(3L);
+        assertThat(Versions.expectedVersion("\"3\"")).isEqualTo(3L);
+        assertThat(Versions.expectedVersion("W/\"3\"")).isEqualTo(3L);
+        assertThat(Versions.expectedVersion("3")).isEqualTo(3L);
     }
 
     @Test
     void no_if_match_or_a_star_sets_no_precondition() {
-        assertThat(EntityTags.expectedVersion(null)).isNull();
-        assertThat(EntityTags.expectedVersion("*")).isNull();
+        assertThat(Versions.expectedVersion(null)).isNull();
+        assertThat(Versions.expectedVersion("*")).isNull();
     }
 
     @Test
     void an_if_match_that_is_not_a_version_is_a_bad_request() {
-        assertThatThrownBy(() -> EntityTags.expectedVersion("\"abc\""))
+        assertThatThrownBy(() -> Versions.expectedVersion("\"abc\""))
                 .isInstanceOf(ErrorResponseException.class);
-        assertThatThrownBy(() -> EntityTags.expectedVersion("\"1\", \"2\""))
+        assertThatThrownBy(() -> Versions.expectedVersion("\"1\", \"2\""))
                 .isInstanceOf(ErrorResponseException.class);
     }
 }
