@@ -64,6 +64,19 @@ public final class ApiClient {
         return http.exchange(path, method, new HttpEntity<>(body, all), Map.class);
     }
 
+    /** Only the status: for walks over endpoints whose bodies differ in shape. */
+    public int status(HttpMethod method, String path, Object body, Map<String, String> headers) {
+        HttpHeaders all = new HttpHeaders();
+        if (body != null) {
+            all.setContentType(MediaType.APPLICATION_JSON);
+        }
+        if (token != null) {
+            all.setBearerAuth(token);
+        }
+        headers.forEach(all::add);
+        return http.exchange(path, method, new HttpEntity<>(body, all), String.class).getStatusCode().value();
+    }
+
     public ResponseEntity<String> exchangeRaw(HttpMethod method, String path, String body, MediaType type) {
         HttpHeaders all = new HttpHeaders();
         all.setContentType(type);
