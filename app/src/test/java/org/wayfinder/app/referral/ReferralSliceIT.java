@@ -156,6 +156,15 @@ class ReferralSliceIT {
     }
 
     @Test
+    void an_oversized_body_is_a_413_problem() {
+        String huge = "{\"personId\":\"" + "x".repeat(1_100_000) + "\"}";
+        ResponseEntity<String> response = linkWorker.exchangeRaw(HttpMethod.POST, "/api/referrals", huge,
+                MediaType.APPLICATION_JSON);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void a_referral_dated_in_the_future_is_refused_and_records_nothing() {
         String referralId = UUID.randomUUID().toString();
         Map<String, Object> body = new java.util.HashMap<>(validReferral(referralId));
