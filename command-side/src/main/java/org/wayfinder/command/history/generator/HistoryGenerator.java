@@ -205,9 +205,9 @@ public final class HistoryGenerator {
                 }
             } else if (pending.onADuplicate()) {
                 survivor = pending.person();
-                person = people.duplicateOf(random, survivor, on);
                 LocalDate mergedOn = on.plusDays(Sampling.between(random, 7, 180));
                 boolean merged = !mergedOn.isAfter(options.to());
+                person = people.duplicateOf(random, survivor, on, merged);
                 writePerson(person, merged ? survivor.id() : null, merged ? mergedOn : null, null);
             } else {
                 person = pending.person();

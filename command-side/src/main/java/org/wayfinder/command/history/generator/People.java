@@ -78,10 +78,11 @@ final class People {
 
     /**
      * A second record of someone already known, as made when a referral arrives without a match: often no
-     * NHS number, sometimes a slip in the name.
+     * NHS number, sometimes a slip in the name. Only a record that gets merged may share the survivor's
+     * number: two live records with one number would have been matched on arrival.
      */
-    Person duplicateOf(RandomGenerator random, Person survivor, LocalDate on) {
-        String nhs = Sampling.chance(random, 0.6) ? null : survivor.nhsNumber();
+    Person duplicateOf(RandomGenerator random, Person survivor, LocalDate on, boolean merged) {
+        String nhs = Sampling.chance(random, 0.6) || !merged ? null : survivor.nhsNumber();
         String given = Sampling.chance(random, 0.3) ? survivor.givenName().substring(0, 1) : survivor.givenName();
         return new Person(Sampling.uuid(random).toString(), nhs, given, survivor.familyName(),
                 survivor.dateOfBirth(), survivor.postcode(), survivor.sex(), survivor.ethnicCategory(),
