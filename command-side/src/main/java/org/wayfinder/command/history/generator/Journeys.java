@@ -161,7 +161,6 @@ final class Journeys {
         if (row.acceptedOn == null) {
             return;
         }
-        row.linkWorkerId = referral.linkWorkerId();
         // 15% of all referrals are never reached: 0.15 / 0.85 of those not declined.
         if (chance(random, 0.1765)) {
             row.close(weekday(row.acceptedOn.plusDays(between(random, 28, 70))), ClosureOutcome.DISENGAGED);
@@ -374,7 +373,6 @@ final class Journeys {
     private final class Row {
         private final Received referral;
         private LocalDate acceptedOn;
-        private String linkWorkerId;
         private LocalDate declinedOn;
         private DeclinedBy declinedBy;
         private DeclineReason declineReason;
@@ -402,7 +400,7 @@ final class Journeys {
             files.write(ImportFile.REFERRALS, keys.next("referral"), referral.referralId(), person.id(),
                     referral.referredOn(), referral.source(), referral.referrerOrganisation(), practice.code(),
                     practice.pcn(), person.borough().gssCode(), codes(referral.needs()), referral.urgency(),
-                    acceptedOn, acceptedOn == null ? null : linkWorkerId, declinedOn, declinedBy, declineReason,
+                    acceptedOn, acceptedOn == null ? null : referral.linkWorkerId(), declinedOn, declinedBy, declineReason,
                     firstContactOn, channel, assessedOn, assessedNeeds == null ? null : codes(assessedNeeds),
                     closedOn, outcome);
         }

@@ -156,6 +156,10 @@ class GeneratedHistoryIsImportableTest {
                 assertThat(r.get("closed_on")).isEmpty();
             }
             assertThat(r.get("outcome").isEmpty()).isEqualTo(r.get("closed_on").isEmpty());
+            assertThat(r.get("link_worker_id").isEmpty()).isEqualTo(r.get("accepted_on").isEmpty());
+            assertThat(r.get("contact_channel").isEmpty()).isEqualTo(r.get("first_contact_on").isEmpty());
+            assertThat(r.get("declined_by").isEmpty()).isEqualTo(r.get("declined_on").isEmpty());
+            assertThat(r.get("assessed_needs").isEmpty()).isEqualTo(r.get("assessed_on").isEmpty());
         });
     }
 
