@@ -104,7 +104,8 @@ public final class HistoryGenerator {
         int[][] linkWorkers = linkWorkers(months, perMonth);
         Progress progress = new Progress(progressOut, options.progress(), options.referrals());
 
-        try (HistoryFiles files = new HistoryFiles(options.out())) {
+        HistoryFiles files = new HistoryFiles(options.out());
+        try (files) {
             writeDirectory(files, directory, keys);
             Journeys journeys = new Journeys(random, files, directory, keys, options.to());
             Run run = new Run(options, random, files, organisations, directory, people, keys, journeys, linkWorkers,
@@ -116,9 +117,9 @@ public final class HistoryGenerator {
                     progress.update(++done, files.total());
                 }
             }
-            files.close();
-            return new Summary(files.counts(), people.exhaustedNhsNumbers(), progress.elapsedSeconds());
         }
+        // After closing, so the elapsed time includes the last flush to disk.
+        return new Summary(files.counts(), people.exhaustedNhsNumbers(), progress.elapsedSeconds());
     }
 
     /** A referral due on a date: of a new person when person is null, else a re-referral. */
