@@ -7,6 +7,14 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.wayfinder.kernel.access.AccessDenied;
+import org.wayfinder.kernel.access.Role;
+import org.wayfinder.kernel.metadata.EventMetadata;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.wayfinder.kernel.geography.LondonBorough;
@@ -42,6 +50,7 @@ public class Person {
     private long version = -1;
     private PersonStatus status;
     private String mergedInto;
+    private String owningOrganisation;
     private final Set<ConsentScope> consents = EnumSet.noneOf(ConsentScope.class);
 
     protected Person() {
@@ -98,7 +107,8 @@ public class Person {
      * Not a command handler: merging needs the survivor's state too, which {@link PersonMerging} loads
      * and passes in. The rules about both people live here.
      */
-    long mergeInto(MergePersonCommand command, PersonStatus survivor, Clock clock) {
+    long mergeInto(MergePersonCommand command, MetaData metadata, PersonStatus survivor, Clock clock) {
+        PersonPolicies.actorIsInOwningOrganisation(metadata, owningOrganisation);
         PersonPolicies.isStillActive(this);
         PersonPolicies.dateIsNotInTheFuture(command.mergedOn(), clock);
         PersonPolicies.isNotMergedIntoItself(personId, command.survivorId());
@@ -116,9 +126,17 @@ public class Person {
         return version;
     }
 
+    /** Link workers change only the people their own organisation registered. */
+    @CommandHandlerInterceptor
+    Object actorMayChangeThisPerson(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        PersonPolicies.actorIsInOwningOrganisation(command.getMetaData(), owningOrganisation);
+        return chain.proceed();
+    }
+
     @EventSourcingHandler
-    void on(PersonRegistered event) {
+    void on(PersonRegistered event, @MetaDataValue(EventMetadata.ORGANISATION) String organisation) {
         personId = event.personId();
+        owningOrganisation = organisation;
         status = PersonStatus.ACTIVE;
         version++;
     }
@@ -182,6 +200,13 @@ public class Person {
     static final class PersonPolicies {
 
         private PersonPolicies() {
+        }
+
+        static void actorIsInOwningOrganisation(MetaData metadata, String owningOrganisation) {
+            if (Role.LINK_WORKER.name().equals(metadata.get(EventMetadata.ACTOR_ROLE)) && owningOrganisation != null
+                    && !owningOrganisation.equals(metadata.get(EventMetadata.ORGANISATION))) {
+                throw new AccessDenied("This person is recorded by another organisation.");
+            }
         }
 
         static void isStillActive(Person person) {

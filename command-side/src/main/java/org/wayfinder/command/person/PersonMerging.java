@@ -23,11 +23,11 @@ final class PersonMerging {
     }
 
     @CommandHandler
-    long handle(MergePersonCommand command, Clock clock) {
+    long handle(MergePersonCommand command, org.axonframework.messaging.MetaData metadata, Clock clock) {
         Repository<Person> repository = people.get();
         Aggregate<Person> duplicate = repository.load(command.personId(), command.expectedVersion());
         PersonStatus survivor = statusOf(repository, command.survivorId());
-        return duplicate.invoke(person -> person.mergeInto(command, survivor, clock));
+        return duplicate.invoke(person -> person.mergeInto(command, metadata, survivor, clock));
     }
 
     private static PersonStatus statusOf(Repository<Person> repository, String personId) {

@@ -13,7 +13,7 @@ public class BusinessRuleViolation extends RuntimeException {
         this.rule = rule;
     }
 
-    /** A stable, machine-readable name of the broken rule, such as {@code referral-date-in-future}. */
+    /** A stable, machine-readable name of the broken rule, such as {@code date-in-future}. */
     public String rule() {
         return rule;
     }
