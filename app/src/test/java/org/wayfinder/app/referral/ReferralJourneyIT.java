@@ -113,6 +113,14 @@ class ReferralJourneyIT {
         assertThat((Map<String, Object>) summary.get("attendance")).containsEntry("attended", 1)
                 .containsEntry("didNotAttend", 1).containsEntry("cancelledByProvider", 1);
         assertThat((List<?>) summary.get("connections")).hasSize(1);
+        List<Map<String, Object>> measures = (List<Map<String, Object>>) summary.get("wellbeingMeasures");
+        assertThat(measures).hasSize(2);
+        assertThat((Map<String, Object>) measures.get(0).get("score")).containsEntry("raw", 19)
+                .containsEntry("metricHundredths", 1798);
+        assertThat(measures.get(1)).containsEntry("daysSinceBaseline", 56);
+        String attendanceLocation = attended.getHeaders().getLocation().toString();
+        assertThat(linkWorker.get(attendanceLocation, PURPOSE).getBody())
+                .containsEntry("status", "CANCELLED_BY_PROVIDER").containsEntry("corrected", true);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM access_log WHERE resource_id = ? AND outcome = 'disclosed'",
                 Long.class, referralId)).isPositive();
     }

@@ -51,6 +51,10 @@ class AccessMatrixIT {
         MATRIX.put("POST /api/referrals/{referralId}/attendances/{attendanceId}/correction", ATTENDANCE);
         MATRIX.put("POST /api/referrals/{referralId}/attendances/{attendanceId}/voiding", ATTENDANCE);
         MATRIX.put("GET /api/referrals/{referralId}", EnumSet.of(Role.LINK_WORKER, Role.PROVIDER, Role.AUDITOR));
+        MATRIX.put("GET /api/referrals/{referralId}/attendances/{attendanceId}",
+                EnumSet.of(Role.LINK_WORKER, Role.PROVIDER, Role.AUDITOR));
+        MATRIX.put("GET /api/referrals/{referralId}/wellbeing-measures/{measureId}",
+                EnumSet.of(Role.LINK_WORKER, Role.PROVIDER, Role.AUDITOR));
         MATRIX.put("POST /api/people", LINK_WORKER);
         MATRIX.put("PUT /api/people/{personId}/identity", LINK_WORKER);
         MATRIX.put("PUT /api/people/{personId}/demographics", LINK_WORKER);

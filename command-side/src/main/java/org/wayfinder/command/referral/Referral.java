@@ -171,17 +171,21 @@ public class Referral {
         Attendance attendance = ReferralPolicies.known("attendance", attendances, command.attendanceId());
         LocalDate corrected = command.sessionOn() == null ? attendance.sessionOn() : command.sessionOn();
         businessDate("sessionOn", corrected, clock);
+        LocalDate correctedOn = dayOf(command.correctedOn(), clock);
+        businessDate("correctedOn", correctedOn, clock);
         ReferralPolicies.reasonIsGiven(command.reason());
         apply(new AttendanceCorrected(referralId, command.attendanceId(), corrected, command.status(),
-                command.reason()));
+                command.reason(), correctedOn));
         return version;
     }
 
     @CommandHandler
-    long handle(VoidAttendanceCommand command) {
+    long handle(VoidAttendanceCommand command, Clock clock) {
         ReferralPolicies.known("attendance", attendances, command.attendanceId());
+        LocalDate voidedOn = dayOf(command.voidedOn(), clock);
+        businessDate("voidedOn", voidedOn, clock);
         ReferralPolicies.reasonIsGiven(command.reason());
-        apply(new AttendanceVoided(referralId, command.attendanceId(), command.reason()));
+        apply(new AttendanceVoided(referralId, command.attendanceId(), command.reason(), voidedOn));
         return version;
     }
 
@@ -207,20 +211,24 @@ public class Referral {
     }
 
     @CommandHandler
-    long handle(CorrectWellbeingMeasureCommand command) {
+    long handle(CorrectWellbeingMeasureCommand command, Clock clock) {
         Measure measure = ReferralPolicies.known("measure", measures, command.measureId());
+        LocalDate correctedOn = dayOf(command.correctedOn(), clock);
+        businessDate("correctedOn", correctedOn, clock);
         ReferralPolicies.reasonIsGiven(command.reason());
         WellbeingPolicies.responsesAreScoreable(measure.instrument(), command.itemResponses());
         apply(new WellbeingMeasureCorrected(referralId, command.measureId(), command.itemResponses(),
-                command.onsLoneliness(), command.reason()));
+                command.onsLoneliness(), command.reason(), correctedOn));
         return version;
     }
 
     @CommandHandler
-    long handle(VoidWellbeingMeasureCommand command) {
+    long handle(VoidWellbeingMeasureCommand command, Clock clock) {
         ReferralPolicies.known("measure", measures, command.measureId());
+        LocalDate voidedOn = dayOf(command.voidedOn(), clock);
+        businessDate("voidedOn", voidedOn, clock);
         ReferralPolicies.reasonIsGiven(command.reason());
-        apply(new WellbeingMeasureVoided(referralId, command.measureId(), command.reason()));
+        apply(new WellbeingMeasureVoided(referralId, command.measureId(), command.reason(), voidedOn));
         return version;
     }
 
@@ -241,6 +249,11 @@ public class Referral {
         ReferralPolicies.reasonIsGiven(command.reason());
         apply(new ReferralReopened(referralId, command.reopenedOn(), command.reason()));
         return version;
+    }
+
+    /** A correction's business date: the given one, or today when the caller gives none. */
+    private static LocalDate dayOf(LocalDate given, Clock clock) {
+        return given == null ? LocalDate.now(clock) : given;
     }
 
     private void businessDate(String field, LocalDate date, Clock clock) {

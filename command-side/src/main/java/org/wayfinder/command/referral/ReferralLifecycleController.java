@@ -104,7 +104,7 @@ class ReferralLifecycleController {
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReferralRequests.AttendanceCorrection body) {
         return change(referralId, new CorrectAttendanceCommand(id(referralId), expectedVersion(ifMatch),
-                id(attendanceId), body.sessionOn(), body.status(), body.reason()));
+                id(attendanceId), body.sessionOn(), body.status(), body.reason(), body.correctedOn()));
     }
 
     @PostMapping("/attendances/{attendanceId}/voiding")
@@ -114,7 +114,7 @@ class ReferralLifecycleController {
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReferralRequests.Voiding body) {
         return change(referralId, new VoidAttendanceCommand(id(referralId), expectedVersion(ifMatch),
-                id(attendanceId), body.reason()));
+                id(attendanceId), body.reason(), body.voidedOn()));
     }
 
     @PostMapping("/wellbeing-measures")
@@ -135,7 +135,7 @@ class ReferralLifecycleController {
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReferralRequests.WellbeingCorrection body) {
         return change(referralId, new CorrectWellbeingMeasureCommand(id(referralId), expectedVersion(ifMatch),
-                id(measureId), body.itemResponses(), body.onsLoneliness(), body.reason()));
+                id(measureId), body.itemResponses(), body.onsLoneliness(), body.reason(), body.correctedOn()));
     }
 
     @PostMapping("/wellbeing-measures/{measureId}/voiding")
@@ -145,7 +145,7 @@ class ReferralLifecycleController {
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReferralRequests.Voiding body) {
         return change(referralId, new VoidWellbeingMeasureCommand(id(referralId), expectedVersion(ifMatch),
-                id(measureId), body.reason()));
+                id(measureId), body.reason(), body.voidedOn()));
     }
 
     @PostMapping("/closure")

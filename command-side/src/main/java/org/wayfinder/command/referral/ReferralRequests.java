@@ -56,10 +56,10 @@ final class ReferralRequests {
     }
 
     record AttendanceCorrection(LocalDate sessionOn, @NotNull AttendanceStatus status,
-                                @NotBlank @Size(max = 2000) String reason) {
+                                @NotBlank @Size(max = 2000) String reason, LocalDate correctedOn) {
     }
 
-    record Voiding(@NotBlank @Size(max = 2000) String reason) {
+    record Voiding(@NotBlank @Size(max = 2000) String reason, LocalDate voidedOn) {
     }
 
     record WellbeingMeasure(@Pattern(regexp = UUID, message = UUID_MESSAGE) String measureId,
@@ -71,7 +71,7 @@ final class ReferralRequests {
 
     record WellbeingCorrection(@NotNull @Size(min = 1, max = 14) List<@NotNull Integer> itemResponses,
                                OnsLonelinessFrequency onsLoneliness,
-                               @NotBlank @Size(max = 2000) String reason) {
+                               @NotBlank @Size(max = 2000) String reason, LocalDate correctedOn) {
     }
 
     record Closure(@NotNull LocalDate closedOn, @NotNull ClosureOutcome outcome,

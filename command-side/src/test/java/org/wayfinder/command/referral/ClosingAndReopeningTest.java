@@ -56,8 +56,8 @@ class ClosingAndReopeningTest {
     @Test
     void corrections_are_allowed_after_closure() {
         fixture.given(anAcceptedAndConnectedReferral()).andGiven(attended(), closed())
-                .when(new VoidAttendanceCommand(REFERRAL_ID, null, ATTENDANCE_ID, "Duplicate entry"))
-                .expectEvents(new AttendanceVoided(REFERRAL_ID, ATTENDANCE_ID, "Duplicate entry"));
+                .when(new VoidAttendanceCommand(REFERRAL_ID, null, ATTENDANCE_ID, "Duplicate entry", null))
+                .expectEvents(new AttendanceVoided(REFERRAL_ID, ATTENDANCE_ID, "Duplicate entry", TODAY));
     }
 
     @Test

@@ -86,16 +86,16 @@ class ConnectingAndAttendingTest {
     void an_attendance_is_corrected_with_a_reason() {
         fixture.given(anAcceptedAndConnectedReferral()).andGiven(attended())
                 .when(new CorrectAttendanceCommand(REFERRAL_ID, null, ATTENDANCE_ID, null,
-                        AttendanceStatus.DID_NOT_ATTEND, "Register was wrong"))
+                        AttendanceStatus.DID_NOT_ATTEND, "Register was wrong", null))
                 .expectEvents(new AttendanceCorrected(REFERRAL_ID, ATTENDANCE_ID, REFERRED_ON.plusDays(14),
-                        AttendanceStatus.DID_NOT_ATTEND, "Register was wrong"));
+                        AttendanceStatus.DID_NOT_ATTEND, "Register was wrong", TODAY));
     }
 
     @Test
     void a_correction_needs_a_reason() {
         fixture.given(anAcceptedAndConnectedReferral()).andGiven(attended())
                 .when(new CorrectAttendanceCommand(REFERRAL_ID, null, ATTENDANCE_ID, null,
-                        AttendanceStatus.DID_NOT_ATTEND, " "))
+                        AttendanceStatus.DID_NOT_ATTEND, " ", null))
                 .expectNoEvents()
                 .expectException(BusinessRuleViolation.class);
     }
@@ -103,9 +103,9 @@ class ConnectingAndAttendingTest {
     @Test
     void a_voided_attendance_cannot_be_corrected() {
         fixture.given(anAcceptedAndConnectedReferral())
-                .andGiven(attended(), new AttendanceVoided(REFERRAL_ID, ATTENDANCE_ID, "Recorded on the wrong person"))
+                .andGiven(attended(), new AttendanceVoided(REFERRAL_ID, ATTENDANCE_ID, "Recorded on the wrong person", TODAY))
                 .when(new CorrectAttendanceCommand(REFERRAL_ID, null, ATTENDANCE_ID, null,
-                        AttendanceStatus.ATTENDED, "Oops"))
+                        AttendanceStatus.ATTENDED, "Oops", null))
                 .expectNoEvents()
                 .expectException(BusinessRuleViolation.class);
     }

@@ -53,7 +53,7 @@ class MeasuringWellbeingTest {
     @Test
     void a_voided_baseline_can_be_recorded_again() {
         fixture.given(aReferralReceived(REFERRED_ON), accepted(), swemwbsBaseline(),
-                        new WellbeingMeasureVoided(REFERRAL_ID, MEASURE_ID, "Wrong person"))
+                        new WellbeingMeasureVoided(REFERRAL_ID, MEASURE_ID, "Wrong person", TODAY))
                 .when(new RecordWellbeingMeasureCommand(REFERRAL_ID, null, FOLLOW_UP_ID, Instrument.SWEMWBS,
                         TimePoint.BASELINE, TODAY, SWEMWBS_RAW_23, null))
                 .expectSuccessfulHandlerExecution();
@@ -92,7 +92,7 @@ class MeasuringWellbeingTest {
     void a_correction_is_checked_against_the_measures_instrument() {
         fixture.given(aReferralReceived(REFERRED_ON), accepted(), swemwbsBaseline())
                 .when(new CorrectWellbeingMeasureCommand(REFERRAL_ID, null, MEASURE_ID, List.of(1, 2, 3, 4), null,
-                        "Typo"))
+                        "Typo", null))
                 .expectNoEvents()
                 .expectException(BusinessRuleViolation.class);
     }
@@ -101,8 +101,8 @@ class MeasuringWellbeingTest {
     void a_measure_is_corrected_with_a_reason() {
         fixture.given(aReferralReceived(REFERRED_ON), accepted(), swemwbsBaseline())
                 .when(new CorrectWellbeingMeasureCommand(REFERRAL_ID, null, MEASURE_ID, SWEMWBS_RAW_23, null,
-                        "Transcription error"))
+                        "Transcription error", TODAY.minusDays(1)))
                 .expectEvents(new WellbeingMeasureCorrected(REFERRAL_ID, MEASURE_ID, SWEMWBS_RAW_23, null,
-                        "Transcription error"));
+                        "Transcription error", TODAY.minusDays(1)));
     }
 }

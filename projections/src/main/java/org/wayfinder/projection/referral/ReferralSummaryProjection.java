@@ -22,13 +22,17 @@ import org.wayfinder.kernel.referral.ReferralAccepted;
 import org.wayfinder.kernel.referral.ReferralClosed;
 import org.wayfinder.kernel.referral.ReferralDeclined;
 import org.wayfinder.kernel.referral.ReferralEvent;
+import org.wayfinder.kernel.referral.WellbeingMeasureCorrected;
+import org.wayfinder.kernel.referral.WellbeingMeasureVoided;
+import org.wayfinder.kernel.referral.WellbeingMeasured;
 import org.wayfinder.kernel.referral.ReferralReceived;
 import org.wayfinder.kernel.referral.ReferralReopened;
 import org.wayfinder.projection.support.BatchedWrites;
 
 /**
  * Each referral's current state: {@code referral_summary} (one row per referral), with the activities
- * it is connected to in {@code referral_connection} and each session in {@code referral_attendance}.
+ * it is connected to in {@code referral_connection}, each session in {@code referral_attendance} and each
+ * wellbeing measure, as answered, in {@code referral_wellbeing_measure}.
  * Every row carries the stream's version, so the API can hand out the same ETag the command side checks.
  */
 @Component
@@ -153,19 +157,54 @@ public class ReferralSummaryProjection {
         version(event, version);
     }
 
-    /** Wellbeing measures and their corrections change the stream's version even though this view holds no scores. */
     @EventHandler
-    void on(ReferralEvent event, @SequenceNumber long version) {
+    void on(WellbeingMeasured event, @SequenceNumber long version) {
+        writes.add("""
+                INSERT INTO referral_wellbeing_measure (referral_id, measure_id, instrument, instrument_version,
+                    time_point, measured_on, days_since_baseline, item_responses, ons_loneliness)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (referral_id, measure_id) DO UPDATE SET instrument = EXCLUDED.instrument,
+                    instrument_version = EXCLUDED.instrument_version, time_point = EXCLUDED.time_point,
+                    measured_on = EXCLUDED.measured_on, days_since_baseline = EXCLUDED.days_since_baseline,
+                    item_responses = EXCLUDED.item_responses, ons_loneliness = EXCLUDED.ons_loneliness,
+                    corrected = FALSE, voided = FALSE""",
+                event.referralId(), event.measureId(), event.instrument().name(), event.instrumentVersion(),
+                event.timePoint().name(), event.measuredOn(), event.daysSinceBaseline(),
+                integerArray(event.itemResponses()),
+                event.onsLoneliness() == null ? null : event.onsLoneliness().name());
+        version(event, version);
+    }
+
+    @EventHandler
+    void on(WellbeingMeasureCorrected event, @SequenceNumber long version) {
+        writes.add("""
+                UPDATE referral_wellbeing_measure SET item_responses = ?, ons_loneliness = ?, corrected = TRUE
+                WHERE referral_id = ? AND measure_id = ?""",
+                integerArray(event.itemResponses()),
+                event.onsLoneliness() == null ? null : event.onsLoneliness().name(),
+                event.referralId(), event.measureId());
+        version(event, version);
+    }
+
+    @EventHandler
+    void on(WellbeingMeasureVoided event, @SequenceNumber long version) {
+        writes.add("UPDATE referral_wellbeing_measure SET voided = TRUE WHERE referral_id = ? AND measure_id = ?",
+                event.referralId(), event.measureId());
         version(event, version);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE referral_summary, referral_connection, referral_attendance");
+        jdbc.execute("TRUNCATE referral_summary, referral_connection, referral_attendance, referral_wellbeing_measure");
     }
 
     private void version(ReferralEvent event, long version) {
         writes.add(VERSION, version, event.referralId());
+    }
+
+    private Array integerArray(List<Integer> values) {
+        return jdbc.execute((ConnectionCallback<Array>) connection ->
+                connection.createArrayOf("integer", values.toArray(Integer[]::new)));
     }
 
     private Array textArray(List<String> values) {

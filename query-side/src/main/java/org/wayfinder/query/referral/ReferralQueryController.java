@@ -38,6 +38,31 @@ class ReferralQueryController {
     ResponseEntity<ReferralSummary> referral(@PathVariable String referralId,
                                              @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false)
                                              String purposeHeader) {
+        ReferralSummary summary = read(referralId, purposeHeader, "read");
+        return ResponseEntity.ok().eTag("\"" + summary.version() + "\"").body(summary);
+    }
+
+    @GetMapping("/{referralId}/attendances/{attendanceId}")
+    ReferralSummary.Session attendance(@PathVariable String referralId, @PathVariable String attendanceId,
+                                       @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false)
+                                       String purposeHeader) {
+        return read(referralId, purposeHeader, "read-attendance").sessions().stream()
+                .filter(session -> session.attendanceId().equalsIgnoreCase(attendanceId)).findFirst()
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Attendance not found",
+                        "No attendance with id " + attendanceId + " is recorded on this referral."));
+    }
+
+    @GetMapping("/{referralId}/wellbeing-measures/{measureId}")
+    ReferralSummary.WellbeingMeasure measure(@PathVariable String referralId, @PathVariable String measureId,
+                                             @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false)
+                                             String purposeHeader) {
+        return read(referralId, purposeHeader, "read-wellbeing-measure").wellbeingMeasures().stream()
+                .filter(measure -> measure.measureId().equalsIgnoreCase(measureId)).findFirst()
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Wellbeing measure not found",
+                        "No wellbeing measure with id " + measureId + " is recorded on this referral."));
+    }
+
+    private ReferralSummary read(String referralId, String purposeHeader, String action) {
         if (!referralId.matches(UUID_PATTERN)) {
             throw problem(HttpStatus.BAD_REQUEST, "Invalid referral id", "'referralId' must be a UUID.");
         }
@@ -45,15 +70,15 @@ class ReferralQueryController {
         String id = referralId.toLowerCase();
         ReferralSummary summary = referrals.findById(id).orElse(null);
         if (summary == null) {
-            accessLog.record(purpose, "referral", id, "read", "not-found");
+            accessLog.record(purpose, "referral", id, action, "not-found");
             throw problem(HttpStatus.NOT_FOUND, "Referral not found", "No referral with id " + id + " is known.");
         }
         if (!mayRead(summary)) {
-            accessLog.record(purpose, "referral", id, "read", "refused");
+            accessLog.record(purpose, "referral", id, action, "refused");
             throw new AccessDenied("This referral belongs to another organisation.");
         }
-        accessLog.record(purpose, "referral", id, "read", "disclosed");
-        return ResponseEntity.ok().eTag("\"" + summary.version() + "\"").body(summary);
+        accessLog.record(purpose, "referral", id, action, "disclosed");
+        return summary;
     }
 
     private boolean mayRead(ReferralSummary summary) {

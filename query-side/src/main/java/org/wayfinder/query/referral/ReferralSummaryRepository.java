@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.wayfinder.kernel.wellbeing.Instrument;
+import org.wayfinder.kernel.wellbeing.WellbeingScoring;
 
 @Repository
 class ReferralSummaryRepository {
@@ -34,13 +36,35 @@ class ReferralSummaryRepository {
                 FROM referral_attendance WHERE referral_id = ? AND NOT voided
                 """, (rs, row) -> new ReferralSummary.Attendance(rs.getInt("attended"), rs.getInt("did_not_attend"),
                 rs.getInt("cancelled_by_provider"), rs.getInt("cancelled_by_person")), referralId);
+        List<ReferralSummary.Session> sessions = jdbc.query("""
+                        SELECT attendance_id, activity_id, session_on, status, corrected, voided FROM referral_attendance
+                        WHERE referral_id = ? ORDER BY session_on, attendance_id
+                        """, (rs, row) -> new ReferralSummary.Session(rs.getString("attendance_id"),
+                        rs.getString("activity_id"), rs.getObject("session_on", LocalDate.class), rs.getString("status"),
+                        rs.getBoolean("corrected"), rs.getBoolean("voided")),
+                referralId);
+        List<ReferralSummary.WellbeingMeasure> measures = jdbc.query("""
+                        SELECT * FROM referral_wellbeing_measure WHERE referral_id = ? ORDER BY measured_on, measure_id
+                        """, (rs, row) -> measure(rs), referralId);
         return jdbc.query("SELECT * FROM referral_summary WHERE referral_id = ?",
-                        (rs, row) -> map(rs, connections, attendance), referralId)
+                        (rs, row) -> map(rs, connections, attendance, sessions, measures), referralId)
                 .stream().findFirst();
     }
 
+    private static ReferralSummary.WellbeingMeasure measure(ResultSet rs) throws SQLException {
+        List<Integer> items = Arrays.asList((Integer[]) rs.getArray("item_responses").getArray());
+        String instrument = rs.getString("instrument");
+        return new ReferralSummary.WellbeingMeasure(rs.getString("measure_id"), instrument,
+                rs.getString("instrument_version"), rs.getString("time_point"),
+                rs.getObject("measured_on", LocalDate.class), (Integer) rs.getObject("days_since_baseline"),
+                items, rs.getString("ons_loneliness"),
+                WellbeingScoring.score(Instrument.valueOf(instrument), items),
+                rs.getBoolean("corrected"), rs.getBoolean("voided"));
+    }
+
     private static ReferralSummary map(ResultSet rs, List<ReferralSummary.Connection> connections,
-                                       ReferralSummary.Attendance attendance) throws SQLException {
+                                       ReferralSummary.Attendance attendance, List<ReferralSummary.Session> sessions,
+                                       List<ReferralSummary.WellbeingMeasure> measures) throws SQLException {
         return new ReferralSummary(
                 rs.getString("referral_id"),
                 rs.getString("person_id"),
@@ -68,6 +92,8 @@ class ReferralSummaryRepository {
                 rs.getObject("reopened_on", LocalDate.class),
                 connections,
                 attendance,
+                sessions,
+                measures,
                 rs.getLong("version"),
                 rs.getTimestamp("recorded_at").toInstant());
     }

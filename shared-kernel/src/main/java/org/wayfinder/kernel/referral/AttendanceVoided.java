@@ -1,5 +1,8 @@
 package org.wayfinder.kernel.referral;
 
+import java.time.LocalDate;
+
 /** A recorded attendance should never have been recorded; it no longer counts. */
-public record AttendanceVoided(String referralId, String attendanceId, String reason) implements ReferralEvent {
+public record AttendanceVoided(String referralId, String attendanceId, String reason, LocalDate voidedOn)
+        implements ReferralEvent {
 }

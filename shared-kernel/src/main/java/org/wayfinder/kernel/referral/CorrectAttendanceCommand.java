@@ -11,5 +11,6 @@ public record CorrectAttendanceCommand(
         String attendanceId,
         LocalDate sessionOn,
         AttendanceStatus status,
-        String reason) {
+        String reason,
+        LocalDate correctedOn) {
 }

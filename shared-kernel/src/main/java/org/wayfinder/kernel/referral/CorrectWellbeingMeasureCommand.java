@@ -12,5 +12,6 @@ public record CorrectWellbeingMeasureCommand(
         String measureId,
         List<Integer> itemResponses,
         OnsLonelinessFrequency onsLoneliness,
-        String reason) {
+        String reason,
+        java.time.LocalDate correctedOn) {
 }

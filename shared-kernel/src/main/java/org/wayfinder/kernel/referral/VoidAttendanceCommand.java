@@ -8,5 +8,6 @@ public record VoidAttendanceCommand(
         @TargetAggregateIdentifier String referralId,
         @TargetAggregateVersion Long expectedVersion,
         String attendanceId,
-        String reason) {
+        String reason,
+        java.time.LocalDate voidedOn) {
 }

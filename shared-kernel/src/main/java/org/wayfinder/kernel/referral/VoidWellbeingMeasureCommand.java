@@ -8,5 +8,6 @@ public record VoidWellbeingMeasureCommand(
         @TargetAggregateIdentifier String referralId,
         @TargetAggregateVersion Long expectedVersion,
         String measureId,
-        String reason) {
+        String reason,
+        java.time.LocalDate voidedOn) {
 }

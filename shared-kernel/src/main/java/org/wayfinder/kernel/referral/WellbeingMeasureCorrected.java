@@ -5,8 +5,8 @@ import org.wayfinder.kernel.wellbeing.OnsLonelinessFrequency;
 
 /** A recorded wellbeing measure had wrong item responses; these are the right ones, and why. */
 public record WellbeingMeasureCorrected(String referralId, String measureId, List<Integer> itemResponses,
-                                        OnsLonelinessFrequency onsLoneliness, String reason)
-        implements ReferralEvent {
+                                        OnsLonelinessFrequency onsLoneliness, String reason,
+                                        java.time.LocalDate correctedOn) implements ReferralEvent {
 
     public WellbeingMeasureCorrected {
         itemResponses = itemResponses == null ? List.of() : java.util.Collections.unmodifiableList(
