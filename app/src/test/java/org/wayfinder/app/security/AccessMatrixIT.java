@@ -63,7 +63,7 @@ class AccessMatrixIT {
         MATRIX.put("POST /api/people/{personId}/merge", LINK_WORKER);
         MATRIX.put("POST /api/people/{personId}/erasure", EnumSet.of(Role.ADMIN));
         MATRIX.put("GET /api/people/{personId}", EnumSet.of(Role.LINK_WORKER, Role.AUDITOR));
-        MATRIX.put("POST /api/providers", DIRECTORY);
+        MATRIX.put("POST /api/providers", EnumSet.of(Role.ADMIN));
         MATRIX.put("PUT /api/providers/{providerId}", DIRECTORY);
         MATRIX.put("POST /api/providers/{providerId}/retirement", DIRECTORY);
         MATRIX.put("POST /api/activities", DIRECTORY);

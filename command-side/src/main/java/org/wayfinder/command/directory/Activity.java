@@ -4,6 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.wayfinder.kernel.directory.ActivityDetailsChanged;
@@ -49,6 +52,12 @@ public class Activity {
                 command.schedule(),
                 command.capacityPerSession(),
                 command.registeredOn()));
+    }
+
+    @CommandHandlerInterceptor
+    Object actorMayKeepThisEntry(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        DirectoryAccess.actorMayKeep(command.getMetaData(), providerId);
+        return chain.proceed();
     }
 
     @CommandHandler

@@ -24,7 +24,9 @@ class ActivityRegistration {
     }
 
     @CommandHandler
-    long handle(RegisterActivityCommand command, Clock clock) throws Exception {
+    long handle(RegisterActivityCommand command, org.axonframework.messaging.MetaData metadata, Clock clock)
+            throws Exception {
+        DirectoryAccess.actorMayKeep(metadata, command.providerId());
         Aggregate<Provider> provider = providerOf(command);
         provider.execute(Provider.ProviderPolicies::acceptsNewActivities);
         return activities.newInstance(() -> new Activity(command, clock)).invoke(Activity::version);

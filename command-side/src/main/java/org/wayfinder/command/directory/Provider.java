@@ -4,6 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.wayfinder.kernel.directory.ChangeProviderDetailsCommand;
@@ -43,6 +46,12 @@ public class Provider {
                 command.email(),
                 command.boroughsServed(),
                 command.registeredOn()));
+    }
+
+    @CommandHandlerInterceptor
+    Object actorMayKeepThisEntry(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        DirectoryAccess.actorMayKeep(command.getMetaData(), providerId);
+        return chain.proceed();
     }
 
     @CommandHandler
