@@ -1,0 +1,38 @@
+package org.wayfinder.app.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.wayfinder.app.security.DevelopmentTokens;
+import org.wayfinder.app.support.ApiClient;
+import org.wayfinder.kernel.access.Role;
+
+/** Operations can scrape command rates and latencies and each event processor's lag. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+class MetricsIT {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    DevelopmentTokens tokens;
+
+    @Test
+    void prometheus_metrics_cover_commands_and_every_event_processor() {
+        ApiClient.as(http, tokens, "lw-1", Role.LINK_WORKER, "F84003").post("/api/referrals", Map.of(
+                "personId", UUID.randomUUID().toString(), "referredOn", "2026-01-12", "source", "GP_PRACTICE",
+                "boroughGssCode", "E09000012", "needs", List.of("housing")));
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).contains("commandBus_successCounter_total")
+                .contains("eventProcessor_latency")
+                .contains("processorName=\"referral-summary\"")
+                .contains("processorName=\"person-directory\"");
+    }
+}
