@@ -85,7 +85,28 @@ class IdempotencyFilter extends OncePerRequestFilter {
         CachedBodyRequest cached = new CachedBodyRequest(request, body);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 
-        Outcome outcome = transactions.execute(status -> {
+        Outcome outcome;
+        try {
+            outcome = claimRunAndStore(key, actor, hash, request, cached, captured, chain);
+        } catch (org.springframework.transaction.TransactionException
+                 | org.springframework.dao.DataAccessResourceFailureException unavailable) {
+            response.setHeader("Retry-After", "5");
+            problem(response, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "The database is not reachable at the moment. Retry later with the same Idempotency-Key.");
+            return;
+        }
+
+        if (outcome == null) {
+            captured.copyBodyToResponse();
+        } else {
+            outcome.writeTo(response);
+        }
+    }
+
+    private Outcome claimRunAndStore(String key, String actor, String hash, HttpServletRequest request,
+                                     CachedBodyRequest cached, ContentCachingResponseWrapper captured,
+                                     FilterChain chain) {
+        return transactions.execute(status -> {
             int claimed = jdbc.update("""
                     INSERT INTO idempotent_request (idempotency_key, actor_id, method, path, request_hash)
                     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
@@ -111,12 +132,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             return null;
         });
-
-        if (outcome == null) {
-            captured.copyBodyToResponse();
-        } else {
-            outcome.writeTo(response);
-        }
     }
 
     private Outcome replay(String key, String actor, String hash) {
