@@ -164,6 +164,32 @@ class ReferralJourneyIT {
     }
 
     @Test
+    void concurrent_changes_to_different_referrals_all_succeed() throws Exception {
+        List<String> referralIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            referralIds.add(receive(linkWorker));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ResponseEntity<Map>>> answers = new java.util.ArrayList<>();
+            for (String referralId : referralIds) {
+                answers.add(pool.submit(() -> linkWorker.post("/api/referrals/" + referralId + "/acceptance",
+                        Map.of("linkWorkerId", "lw-hackney-1", "acceptedOn", START.plusDays(1).toString()),
+                        Map.of("If-Match", "\"0\""))));
+            }
+            for (Future<ResponseEntity<Map>> answer : answers) {
+                assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS).getStatusCode())
+                        .isEqualTo(HttpStatus.OK);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String referralId : referralIds) {
+            assertThat(eventsOf(referralId)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void a_retried_post_with_the_same_idempotency_key_returns_the_first_result_and_records_once() {
         String referralId = receive(linkWorker);
         String base = "/api/referrals/" + referralId;
