@@ -47,6 +47,10 @@ class HistoryImportIT {
     JdbcTemplate jdbc;
     @Autowired
     DevelopmentTokens tokens;
+    @Autowired
+    HistoryImports imports;
+    @Autowired
+    HistoryImportStore store;
 
     @Test
     void a_generated_history_lands_once_however_often_it_is_imported(@TempDir Path out) throws IOException {
@@ -132,6 +136,31 @@ class HistoryImportIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM history_import", Long.class)).isEqualTo(importsBefore);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, "bbbbbbbb-0000-4000-8000-000000000001")).isZero();
+    }
+
+    @Test
+    void an_import_left_running_is_resumed_without_applying_again_what_it_applied_before() throws IOException {
+        String importId = java.util.UUID.randomUUID().toString();
+        String appliedBefore = "cccccccc-0000-4000-8000-000000000001";
+        String notYet = "cccccccc-0000-4000-8000-000000000002";
+        Path spool = Files.createDirectories(imports.spoolDirectoryFor(importId));
+        write(spool, "providers.csv", String.join(",", ImportFile.PROVIDERS.columns()),
+                "it-resume-1," + appliedBefore + ",Before The Stop,E09000007,2021-03-01",
+                "it-resume-2," + notYet + ",After The Stop,E09000007,2021-03-01");
+        store.create(importId, "importer-admin", "ADMIN", "QIMP", "providers", spool.toString());
+        store.start(importId);
+        // The stopped attempt had applied the first row; the ledger is all that says so.
+        jdbc.update("INSERT INTO history_import_row (source_key, import_id, kind, events, applied_at) "
+                + "VALUES ('it-resume-1', ?, 'PROVIDERS', 1, now())", importId);
+
+        imports.resumeUnfinished();
+        Map status = awaitDone(importId);
+
+        assertThat(status).containsEntry("rowsDone", 2).containsEntry("rowsSkipped", 0)
+                .containsEntry("eventsAppended", 2);
+        assertThat(jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE aggregate_identifier "
+                + "IN (?, ?)", String.class, appliedBefore, notYet)).containsExactly(notYet);
+        assertThat(spool).doesNotExist();
     }
 
     private String startImport(Map<String, Path> files) {
