@@ -19,6 +19,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 import org.wayfinder.command.history.CsvRow;
@@ -35,48 +37,57 @@ import org.wayfinder.kernel.wellbeing.InvalidWellbeingResponse;
 
 /**
  * Applies one spooled import, pass by pass in journey order, each row as the commands the API would
- * send, through the command gateway. A row's commands and its source key commit in ONE transaction
- * (Axon's Spring transaction manager joins the one opened here), so a key in history_import_row means
- * its events are stored, and a key seen again, in this import or any later one, is skipped.
+ * send, through the command gateway. A row's commands and its source key are stored together or not at
+ * all: Axon's Spring transaction manager joins the transaction opened here, so a key in
+ * history_import_row means its events are stored, and a key seen again, in this import or any later
+ * one, is skipped. Rows are committed in batches, each row inside its own savepoint, so a refused row
+ * rolls back alone while the commit (and the projections' wake-up) is paid once per batch.
  */
 class HistoryImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryImportRunner.class);
-    private static final long PROGRESS_EVERY_MILLIS = 500;
+    private static final int BATCH_ROWS = 250;
+    private static final long BATCH_MILLIS = 1000;
 
     private final HistoryImportStore store;
     private final CommandGateway commandGateway;
-    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactionManager;
+    private final TransactionTemplate savepoints;
     private final IdentitySealing sealing;
 
     HistoryImportRunner(HistoryImportStore store, CommandGateway commandGateway,
                         PlatformTransactionManager transactionManager, IdentitySealing sealing) {
         this.store = store;
         this.commandGateway = commandGateway;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactionManager = transactionManager;
+        this.savepoints = new TransactionTemplate(transactionManager);
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.sealing = sealing;
     }
 
     void run(HistoryImportStore.ImportRecord record) {
         String importId = record.importId();
+        Attempt attempt = new Attempt(record);
         try {
             store.start(importId);
             Map<ImportFile, Path> files = spooledFiles(Path.of(record.spoolDirectory()));
             store.total(importId, total(files));
-            Attempt attempt = new Attempt(record, files);
             for (ImportStage stage : ImportStage.values()) {
                 Path file = files.get(stage.file());
                 if (file != null) {
                     ImportCsv.forEachRow(stage.file(), file, row -> attempt.apply(stage, row));
                 }
             }
+            attempt.commitBatch();
             store.finish(importId, attempt.progress());
             FileSystemUtils.deleteRecursively(Path.of(record.spoolDirectory()));
             log.info("Import {} done: {}", importId, attempt.progress());
         } catch (InterruptedImport e) {
+            attempt.abandonBatch();
             // Shutting down: the import stays RUNNING and resumes on the next start.
             log.info("Import {} interrupted; it resumes when the application starts again.", importId);
         } catch (Exception e) {
+            attempt.abandonBatch();
             log.error("Import {} failed", importId, e);
             store.fail(importId, e.getClass().getSimpleName() + ": the import stopped; see the application log.");
         }
@@ -108,7 +119,7 @@ class HistoryImportRunner {
         return total.get();
     }
 
-    /** One run over the files; counts as it goes and publishes its counters every half second. */
+    /** One run over the files; counts as it goes and publishes its counters with each committed batch. */
     private final class Attempt {
         private final HistoryImportStore.ImportRecord record;
         private final Map<String, Object> metadata;
@@ -116,9 +127,11 @@ class HistoryImportRunner {
         private long rejected;
         private long skipped;
         private long events;
-        private long publishedAt = System.currentTimeMillis();
+        private TransactionStatus batch;
+        private int rowsInBatch;
+        private long batchStartedAt;
 
-        Attempt(HistoryImportStore.ImportRecord record, Map<ImportFile, Path> files) {
+        Attempt(HistoryImportStore.ImportRecord record) {
             this.record = record;
             // Set explicitly, these win over the dispatch interceptor's defaults for a background thread.
             this.metadata = Map.of(
@@ -140,6 +153,7 @@ class HistoryImportRunner {
             if (!HistoryRows.hasWork(stage, row)) {
                 return;
             }
+            inBatch();
             String key;
             try {
                 key = stage.keyOf(row.sourceKey());
@@ -158,8 +172,7 @@ class HistoryImportRunner {
                 }
             } else {
                 try {
-                    Integer appended = transactions.execute(status -> {
-                        store.relaxCommitDurability();
+                    Integer appended = savepoints.execute(status -> {
                         List<Object> commands = HistoryRows.commands(stage, row, sealing);
                         if (!store.claim(key, record.importId(), stage.name(), commands.size())) {
                             return null;
@@ -180,21 +193,42 @@ class HistoryImportRunner {
                     reject(stage, row, key, reason(unwrapped(e)));
                 }
             }
-            publishNowAndThen();
+            if (++rowsInBatch >= BATCH_ROWS || System.currentTimeMillis() - batchStartedAt >= BATCH_MILLIS) {
+                commitBatch();
+            }
         }
 
+        /** Errors are stored in the batch: if it is lost, so are the rows they stand beside, and both come back on resume. */
         private void reject(ImportStage stage, CsvRow row, String key, String reason) {
             rejected++;
             store.reject(record.importId(), new HistoryImportStore.ImportError(row.file().name(), row.lineNumber(),
                     key, stage.name(), reason));
-            publishNowAndThen();
         }
 
-        private void publishNowAndThen() {
-            long now = System.currentTimeMillis();
-            if (now - publishedAt >= PROGRESS_EVERY_MILLIS) {
+        private void inBatch() {
+            if (batch == null) {
+                batch = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+                store.relaxCommitDurability();
+                batchStartedAt = System.currentTimeMillis();
+                rowsInBatch = 0;
+            }
+        }
+
+        /** Commits the open batch, then publishes counters that now match what is stored. */
+        void commitBatch() {
+            if (batch != null) {
+                TransactionStatus committing = batch;
+                batch = null;
+                transactionManager.commit(committing);
                 store.progress(record.importId(), progress());
-                publishedAt = now;
+            }
+        }
+
+        void abandonBatch() {
+            if (batch != null && !batch.isCompleted()) {
+                TransactionStatus abandoned = batch;
+                batch = null;
+                transactionManager.rollback(abandoned);
             }
         }
     }

@@ -96,8 +96,8 @@ class HistoryImportStore {
     }
 
     /**
-     * The row's transaction commits without waiting for its WAL flush. A crash can then lose the last
-     * moments of commits, but each loses its events and its source key together, so the resumed
+     * The batch's transaction commits without waiting for its WAL flush. A crash can then lose the last
+     * moments of commits, but each loses its events and its source keys together, so the resumed
      * import applies those rows again: nothing is half-applied and nothing is applied twice.
      */
     void relaxCommitDurability() {
