@@ -45,6 +45,7 @@ class SecurityConfiguration {
     private static final String PROVIDER = Role.PROVIDER.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String ADMIN = Role.ADMIN.name();
+    private static final String EVALUATOR = Role.EVALUATOR.name();
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecuritySettings settings) throws Exception {
@@ -73,6 +74,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/providers/**", "/api/activities", "/api/activities/**")
                         .hasAnyRole(PROVIDER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/access-log").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/imports").hasAnyRole(ADMIN, EVALUATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/imports/**").hasAnyRole(ADMIN, EVALUATOR)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication(settings)))

@@ -17,13 +17,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * API request bodies are small JSON documents: anything over the limit is refused with 413 before it
- * is read, whether it announces its length or streams in chunks.
+ * is read, whether it announces its length or streams in chunks. History uploads ({@code POST
+ * /api/imports}) are the one exception, with a limit of their own; Spring's multipart limits
+ * (application.yml) hold them to the same figure while the parts are read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final long MAX_BYTES = 1024 * 1024;
+    static final long IMPORT_MAX_BYTES = 512L * 1024 * 1024;
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -33,32 +36,41 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
-            refuse(response);
+        long limit = limitFor(request);
+        if (request.getContentLengthLong() > limit) {
+            refuse(response, limit);
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    static void refuse(HttpServletResponse response) throws IOException {
+    static long limitFor(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/api/imports".equals(request.getRequestURI())
+                ? IMPORT_MAX_BYTES : MAX_BYTES;
+    }
+
+    static void refuse(HttpServletResponse response, long limit) throws IOException {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                + "\"detail\":\"The request body is larger than " + MAX_BYTES + " bytes.\"}")
+                + "\"detail\":\"The request body is larger than " + limit + " bytes.\"}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Thrown while reading a body that grows past the limit; answered with 413. */
     static final class BodyTooLarge extends IOException {
-        BodyTooLarge() {
-            super("The request body is larger than " + MAX_BYTES + " bytes.");
+        BodyTooLarge(long limit) {
+            super("The request body is larger than " + limit + " bytes.");
         }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
-        LimitedRequest(HttpServletRequest request) {
+        private final long limit;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
@@ -70,8 +82,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 @Override
                 public int read() throws IOException {
                     int b = in.read();
-                    if (b >= 0 && ++read > MAX_BYTES) {
-                        throw new BodyTooLarge();
+                    if (b >= 0 && ++read > limit) {
+                        throw new BodyTooLarge(limit);
                     }
                     return b;
                 }
@@ -79,8 +91,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 @Override
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
-                    if (n > 0 && (read += n) > MAX_BYTES) {
-                        throw new BodyTooLarge();
+                    if (n > 0 && (read += n) > limit) {
+                        throw new BodyTooLarge(limit);
                     }
                     return n;
                 }

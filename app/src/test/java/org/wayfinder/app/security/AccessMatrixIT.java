@@ -73,6 +73,9 @@ class AccessMatrixIT {
         MATRIX.put("GET /api/reference/needs", EVERYONE);
         MATRIX.put("GET /api/reference/referral-sources", EVERYONE);
         MATRIX.put("GET /api/access-log", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("POST /api/imports", EnumSet.of(Role.ADMIN, Role.EVALUATOR));
+        MATRIX.put("GET /api/imports/{importId}", EnumSet.of(Role.ADMIN, Role.EVALUATOR));
+        MATRIX.put("GET /api/imports/{importId}/errors", EnumSet.of(Role.ADMIN, Role.EVALUATOR));
     }
 
     @Autowired

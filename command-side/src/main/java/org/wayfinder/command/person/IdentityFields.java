@@ -3,11 +3,11 @@ package org.wayfinder.command.person;
 import java.util.Locale;
 
 /** Input rules and normalisation shared by the requests that carry an identity. */
-final class IdentityFields {
+public final class IdentityFields {
 
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     /** Outward code, optional space, inward code (GOV.UK's simplified UK postcode shape). */
-    static final String POSTCODE_PATTERN = "(?i)\\s*[A-Z]{1,2}[0-9][A-Z0-9]?\\s?[0-9][A-Z]{2}\\s*";
+    public static final String POSTCODE_PATTERN = "(?i)\\s*[A-Z]{1,2}[0-9][A-Z0-9]?\\s?[0-9][A-Z]{2}\\s*";
     static final String POSTCODE_MESSAGE = "must be a UK postcode such as SE5 8AF";
     static final String PHONE_PATTERN = "\\+?[0-9][0-9 ()-]{6,19}";
     static final String PHONE_MESSAGE = "must be a phone number of 7 to 20 digits, spaces, brackets or hyphens";
@@ -20,7 +20,7 @@ final class IdentityFields {
     }
 
     /** Upper case, one space before the three-character inward code. */
-    static String normalisedPostcode(String postcode) {
+    public static String normalisedPostcode(String postcode) {
         String compact = postcode.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
         return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
     }

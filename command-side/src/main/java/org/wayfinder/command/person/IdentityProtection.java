@@ -14,7 +14,7 @@ import org.wayfinder.kernel.rules.BusinessRuleViolation;
  * derived age band travel through Axon. One key per person: the key id is the person's id.
  */
 @Service
-class IdentityProtection {
+public class IdentityProtection {
 
     private final PersonKeys keys;
 
@@ -30,6 +30,14 @@ class IdentityProtection {
         byte[] key = keys.createKey(personId);
         EncryptedIdentity encrypted = IdentityCipher.encrypt(identity, personId, personId, key);
         return new ProtectedIdentity(encrypted, AgeBand.at(identity.dateOfBirth(), on));
+    }
+
+    /**
+     * For the history import, which may hold only part of an identity (an erased person keeps none):
+     * the same per-person key and cipher, without the checks that need a date of birth.
+     */
+    public EncryptedIdentity seal(String personId, PersonIdentity identity) {
+        return IdentityCipher.encrypt(identity, personId, personId, keys.createKey(personId));
     }
 
     record ProtectedIdentity(EncryptedIdentity identity, AgeBand ageBand) {

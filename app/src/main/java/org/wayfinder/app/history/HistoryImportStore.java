@@ -1,0 +1,159 @@
+package org.wayfinder.app.history;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The import bookkeeping tables: history_import, history_import_row and history_import_error. */
+@Repository
+class HistoryImportStore {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    HistoryImportStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record ImportRecord(String importId, String startedBy, String actorRole, String organisation, String state,
+                        String files, String spoolDirectory, Long rowsTotal, long rowsDone, long rowsRejected,
+                        long rowsSkipped, long eventsAppended, Instant createdAt, Instant startedAt,
+                        Instant finishedAt, String failure) {
+    }
+
+    record ImportError(String fileKind, long lineNumber, String sourceKey, String stage, String reason) {
+    }
+
+    /** Counters of one attempt, written as they grow. */
+    record Progress(long done, long rejected, long skipped, long events) {
+    }
+
+    /** Who applied a source key, and how many events it caused. */
+    record AppliedRow(String importId, int events) {
+    }
+
+    void create(String importId, String startedBy, String actorRole, String organisation, String files,
+                String spoolDirectory) {
+        jdbc.update("""
+                INSERT INTO history_import (import_id, started_by, actor_role, organisation, state, files,
+                                            spool_directory, created_at)
+                VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?)
+                """, importId, startedBy, actorRole, organisation, files, spoolDirectory, now());
+    }
+
+    Optional<ImportRecord> find(String importId) {
+        return jdbc.query("SELECT * FROM history_import WHERE import_id = ?", RECORD, importId).stream().findFirst();
+    }
+
+    /** Imports that were accepted or under way when the application last stopped, oldest first. */
+    List<ImportRecord> unfinished() {
+        return jdbc.query("SELECT * FROM history_import WHERE state IN ('QUEUED', 'RUNNING') ORDER BY created_at",
+                RECORD);
+    }
+
+    /** A fresh attempt: counters from zero and the errors of any earlier attempt gone, as they are counted again. */
+    void start(String importId) {
+        jdbc.update("DELETE FROM history_import_error WHERE import_id = ?", importId);
+        jdbc.update("""
+                UPDATE history_import SET state = 'RUNNING', started_at = ?, finished_at = NULL, rows_total = NULL,
+                       rows_done = 0, rows_rejected = 0, rows_skipped = 0, events_appended = 0, failure = NULL
+                WHERE import_id = ?
+                """, now(), importId);
+    }
+
+    void total(String importId, long rowsTotal) {
+        jdbc.update("UPDATE history_import SET rows_total = ? WHERE import_id = ?", rowsTotal, importId);
+    }
+
+    void progress(String importId, Progress progress) {
+        jdbc.update("""
+                UPDATE history_import SET rows_done = ?, rows_rejected = ?, rows_skipped = ?, events_appended = ?
+                WHERE import_id = ?
+                """, progress.done(), progress.rejected(), progress.skipped(), progress.events(), importId);
+    }
+
+    void finish(String importId, Progress progress) {
+        progress(importId, progress);
+        jdbc.update("UPDATE history_import SET state = 'DONE', finished_at = ? WHERE import_id = ?", now(), importId);
+    }
+
+    void fail(String importId, String failure) {
+        jdbc.update("UPDATE history_import SET state = 'FAILED', finished_at = ?, failure = ? WHERE import_id = ?",
+                now(), failure, importId);
+    }
+
+    Optional<AppliedRow> applied(String sourceKey) {
+        return jdbc.query("SELECT import_id, events FROM history_import_row WHERE source_key = ?",
+                (rs, n) -> new AppliedRow(rs.getString(1), rs.getInt(2)), sourceKey).stream().findFirst();
+    }
+
+    /**
+     * The batch's transaction commits without waiting for its WAL flush. A crash can then lose the last
+     * moments of commits, but each loses its events and its source keys together, so the resumed
+     * import applies those rows again: nothing is half-applied and nothing is applied twice.
+     */
+    void relaxCommitDurability() {
+        jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+    }
+
+    /** False when the key was claimed meanwhile; call inside the row's transaction. */
+    boolean claim(String sourceKey, String importId, String kind, int events) {
+        return jdbc.update("""
+                INSERT INTO history_import_row (source_key, import_id, kind, events, applied_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (source_key) DO NOTHING
+                """, sourceKey, importId, kind, events, now()) == 1;
+    }
+
+    void reject(String importId, ImportError error) {
+        jdbc.update("""
+                INSERT INTO history_import_error (import_id, file_kind, line_number, source_key, stage, reason,
+                                                  recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """, importId, error.fileKind(), error.lineNumber(), error.sourceKey(), error.stage(), error.reason(),
+                now());
+    }
+
+    long errorCount(String importId) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM history_import_error WHERE import_id = ?", Long.class,
+                importId);
+        return count == null ? 0 : count;
+    }
+
+    /** Errors in journey order, then file order. */
+    List<ImportError> errors(String importId, long offset, int limit) {
+        return jdbc.query("""
+                SELECT file_kind, line_number, source_key, stage, reason FROM history_import_error
+                WHERE import_id = ? ORDER BY recorded_at, stage, line_number OFFSET ? LIMIT ?
+                """, (rs, n) -> new ImportError(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getString(5)), importId, offset, limit);
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static final RowMapper<ImportRecord> RECORD = HistoryImportStore::record;
+
+    private static ImportRecord record(ResultSet rs, int row) throws SQLException {
+        Long total = rs.getObject("rows_total", Long.class);
+        return new ImportRecord(rs.getString("import_id"), rs.getString("started_by"), rs.getString("actor_role"),
+                rs.getString("organisation"), rs.getString("state"), rs.getString("files"),
+                rs.getString("spool_directory"), total, rs.getLong("rows_done"),
+                rs.getLong("rows_rejected"), rs.getLong("rows_skipped"), rs.getLong("events_appended"),
+                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                rs.getString("failure"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,263 @@
+package org.wayfinder.app.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.wayfinder.app.security.DevelopmentTokens;
+import org.wayfinder.command.history.ImportCsv;
+import org.wayfinder.command.history.generator.GeneratorOptions;
+import org.wayfinder.command.history.generator.HistoryGenerator;
+import org.wayfinder.command.history.generator.ImportFile;
+import org.wayfinder.kernel.access.Role;
+
+/** The history import end to end: generated files over HTTP, events in PostgreSQL, errors and re-imports. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuppressWarnings("rawtypes")
+class HistoryImportIT {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DevelopmentTokens tokens;
+    @Autowired
+    HistoryImports imports;
+    @Autowired
+    HistoryImportStore store;
+
+    @Test
+    void a_generated_history_lands_once_however_often_it_is_imported(@TempDir Path out) throws IOException {
+        LocalDate to = LocalDate.now(ZoneId.of("Europe/London")).minusDays(30);
+        HistoryGenerator.generate(new GeneratorOptions(7, 30, to.minusYears(3), to, out, false));
+        Map<String, Long> expected = expectedEvents(out);
+
+        String importId = startImport(allFiles(out));
+        Map status = awaitDone(importId);
+
+        assertThat(status.get("rowsRejected")).isEqualTo(0);
+        assertThat(status.get("rowsSkipped")).isEqualTo(0);
+        assertThat(((Number) status.get("rowsDone")).longValue()).isEqualTo(((Number) status.get("rowsTotal")).longValue());
+        assertThat(eventsBySource(importId)).isEqualTo(expected);
+        assertThat(((Number) status.get("eventsAppended")).longValue())
+                .isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(status.get("eventsPerSecond")).isNotNull();
+        assertThat(jdbc.queryForList("SELECT DISTINCT convert_from(meta_data, 'UTF8')::jsonb ->> 'actorId' "
+                + "FROM domain_event_entry WHERE convert_from(meta_data, 'UTF8') LIKE ?", String.class,
+                "%import:" + importId + "%")).containsExactly("importer-admin");
+
+        long eventsBefore = eventCount();
+        String again = startImport(allFiles(out));
+        Map second = awaitDone(again);
+
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+        assertThat(second.get("rowsDone")).isEqualTo(0);
+        assertThat(second.get("rowsRejected")).isEqualTo(0);
+        assertThat(((Number) second.get("rowsSkipped")).longValue())
+                .isEqualTo(((Number) status.get("rowsTotal")).longValue());
+    }
+
+    @Test
+    void bad_rows_are_listed_with_line_and_reason_while_the_others_land(@TempDir Path out) throws IOException {
+        String london = "aaaaaaaa-0000-4000-8000-000000000001";
+        String wales = "aaaaaaaa-0000-4000-8000-000000000002";
+        String badDate = "aaaaaaaa-0000-4000-8000-000000000003";
+        String lastGood = "aaaaaaaa-0000-4000-8000-000000000004";
+        Path providers = write(out, "providers.csv", String.join(",", ImportFile.PROVIDERS.columns()),
+                "it-bad-1," + london + ",Good Neighbours,E09000007|E09000019,2021-03-01",
+                "it-bad-2," + wales + ",Cardiff Friends,W06000015,2021-03-01",
+                "it-bad-3," + badDate + ",Calendar Club,E09000007,2021-02-30",
+                "it-bad-4," + lastGood + ",Hackney Walks,E09000012,2022-05-10");
+
+        String importId = startImport(Map.of("providers", providers));
+        Map status = awaitDone(importId);
+
+        assertThat(status).containsEntry("rowsDone", 2).containsEntry("rowsRejected", 2).containsEntry("rowsTotal", 4);
+        Map page = http.exchange("/api/imports/" + importId + "/errors", HttpMethod.GET,
+                new HttpEntity<>(headers(Role.ADMIN)), Map.class).getBody();
+        assertThat(page).containsEntry("total", 2);
+        List<Map> errors = (List<Map>) page.get("errors");
+        assertThat(errors).extracting(e -> e.get("lineNumber")).containsExactly(3, 4);
+        assertThat(errors.get(0)).containsEntry("sourceKey", "it-bad-2").containsEntry("fileKind", "PROVIDERS");
+        assertThat((String) errors.get(0).get("reason")).contains("London borough").contains("borough-not-in-london");
+        assertThat((String) errors.get(1).get("reason")).isEqualTo("Column 'registered_on' must be a date as YYYY-MM-DD.");
+        assertThat(jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE aggregate_identifier "
+                + "IN (?, ?, ?, ?)", String.class, london, wales, badDate, lastGood))
+                .containsExactlyInAnyOrder(london, lastGood);
+
+        ResponseEntity<String> csv = http.exchange("/api/imports/" + importId + "/errors?format=csv", HttpMethod.GET,
+                new HttpEntity<>(headers(Role.EVALUATOR)), String.class);
+        assertThat(csv.getHeaders().getContentType().isCompatibleWith(MediaType.valueOf("text/csv"))).isTrue();
+        String[] lines = csv.getBody().split("\r\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).isEqualTo("file_kind,line_number,source_key,stage,reason");
+        assertThat(lines[2]).startsWith("PROVIDERS,4,it-bad-3,PROVIDERS,").doesNotContain("2021-02-30");
+    }
+
+    @Test
+    void a_file_with_the_wrong_header_is_refused_whole(@TempDir Path out) throws IOException {
+        Path providers = write(out, "providers.csv", String.join(",", ImportFile.PROVIDERS.columns()),
+                "it-header-1,bbbbbbbb-0000-4000-8000-000000000001,Good Neighbours,E09000007,2021-03-01");
+        Path people = write(out, "people.csv", "source_key,person_id,name", "it-header-2,x,y");
+        long importsBefore = jdbc.queryForObject("SELECT count(*) FROM history_import", Long.class);
+
+        ResponseEntity<Map> refused = post(Map.of("providers", providers, "people", people), Role.EVALUATOR);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(refused.getBody()).containsEntry("part", "people");
+        assertThat((String) refused.getBody().get("detail")).contains(String.join(",", ImportFile.PEOPLE.columns()));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM history_import", Long.class)).isEqualTo(importsBefore);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, "bbbbbbbb-0000-4000-8000-000000000001")).isZero();
+    }
+
+    @Test
+    void an_import_left_running_is_resumed_without_applying_again_what_it_applied_before() throws IOException {
+        String importId = java.util.UUID.randomUUID().toString();
+        String appliedBefore = "cccccccc-0000-4000-8000-000000000001";
+        String notYet = "cccccccc-0000-4000-8000-000000000002";
+        Path spool = Files.createDirectories(imports.spoolDirectoryFor(importId));
+        write(spool, "providers.csv", String.join(",", ImportFile.PROVIDERS.columns()),
+                "it-resume-1," + appliedBefore + ",Before The Stop,E09000007,2021-03-01",
+                "it-resume-2," + notYet + ",After The Stop,E09000007,2021-03-01");
+        store.create(importId, "importer-admin", "ADMIN", "QIMP", "providers", spool.toString());
+        store.start(importId);
+        // The stopped attempt had applied the first row; the ledger is all that says so.
+        jdbc.update("INSERT INTO history_import_row (source_key, import_id, kind, events, applied_at) "
+                + "VALUES ('it-resume-1', ?, 'PROVIDERS', 1, now())", importId);
+
+        imports.resumeUnfinished();
+        Map status = awaitDone(importId);
+
+        assertThat(status).containsEntry("rowsDone", 2).containsEntry("rowsSkipped", 0)
+                .containsEntry("eventsAppended", 2);
+        assertThat(jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE aggregate_identifier "
+                + "IN (?, ?)", String.class, appliedBefore, notYet)).containsExactly(notYet);
+        assertThat(spool).doesNotExist();
+    }
+
+    private String startImport(Map<String, Path> files) {
+        ResponseEntity<Map> accepted = post(files, Role.ADMIN);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String importId = (String) accepted.getBody().get("importId");
+        assertThat(accepted.getBody()).containsEntry("status", "/api/imports/" + importId);
+        assertThat(accepted.getHeaders().getLocation()).hasToString("/api/imports/" + importId);
+        return importId;
+    }
+
+    private ResponseEntity<Map> post(Map<String, Path> files, Role role) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        files.forEach((name, path) -> parts.add(name, new FileSystemResource(path)));
+        HttpHeaders headers = headers(role);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(parts, headers), Map.class);
+    }
+
+    private Map awaitDone(String importId) {
+        Map[] last = new Map[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = http.exchange("/api/imports/" + importId, HttpMethod.GET,
+                    new HttpEntity<>(headers(Role.ADMIN)), Map.class).getBody();
+            assertThat(last[0].get("state")).isNotEqualTo("FAILED");
+            return "DONE".equals(last[0].get("state"));
+        });
+        return last[0];
+    }
+
+    private HttpHeaders headers(Role role) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(tokens.mint("importer-" + role.name().toLowerCase(), role, "QIMP",
+                Duration.ofMinutes(30)));
+        return headers;
+    }
+
+    private Map<String, Long> eventsBySource(String importId) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT substring(payload_type from '[^.]*$') AS type, count(*) AS n FROM domain_event_entry "
+                + "WHERE convert_from(meta_data, 'UTF8') LIKE ? GROUP BY 1", rs -> {
+            counts.put(rs.getString("type"), rs.getLong("n"));
+        }, "%import:" + importId + "%");
+        return counts;
+    }
+
+    private long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    /** What the files say should be recorded, one event per fact. */
+    private static Map<String, Long> expectedEvents(Path out) throws IOException {
+        Map<String, AtomicLong> counts = new HashMap<>();
+        java.util.function.BiConsumer<String, Boolean> count = (type, present) -> {
+            if (present) {
+                counts.computeIfAbsent(type, t -> new AtomicLong()).incrementAndGet();
+            }
+        };
+        ImportCsv.forEachRow(ImportFile.PEOPLE, out.resolve("people.csv"), row -> {
+            count.accept("PersonRegistered", true);
+            count.accept("PersonMergedInto", row.optional("merged_into_person_id").isPresent());
+            count.accept("PersonErased", row.optional("erased_on").isPresent());
+        });
+        ImportCsv.forEachRow(ImportFile.PROVIDERS, out.resolve("providers.csv"),
+                row -> count.accept("ProviderRegistered", true));
+        ImportCsv.forEachRow(ImportFile.ACTIVITIES, out.resolve("activities.csv"),
+                row -> count.accept("ActivityRegistered", true));
+        ImportCsv.forEachRow(ImportFile.REFERRALS, out.resolve("referrals.csv"), row -> {
+            count.accept("ReferralReceived", true);
+            count.accept("ReferralAccepted", row.optional("accepted_on").isPresent());
+            count.accept("FirstContactMade", row.optional("first_contact_on").isPresent());
+            count.accept("ReferralDeclined", row.optional("declined_on").isPresent());
+            count.accept("NeedsAssessed", row.optional("assessed_on").isPresent());
+            count.accept("ReferralClosed", row.optional("closed_on").isPresent());
+        });
+        ImportCsv.forEachRow(ImportFile.CONNECTIONS, out.resolve("connections.csv"),
+                row -> count.accept("ConnectedToActivity", true));
+        ImportCsv.forEachRow(ImportFile.ATTENDANCES, out.resolve("attendances.csv"),
+                row -> count.accept("AttendanceRecorded", true));
+        ImportCsv.forEachRow(ImportFile.WELLBEING, out.resolve("wellbeing.csv"),
+                row -> count.accept("WellbeingMeasured", true));
+        Map<String, Long> expected = new HashMap<>();
+        counts.forEach((type, n) -> expected.put(type, n.get()));
+        return expected;
+    }
+
+    private static Map<String, Path> allFiles(Path out) {
+        Map<String, Path> files = new HashMap<>();
+        for (ImportFile kind : ImportFile.values()) {
+            files.put(kind.name().toLowerCase(), out.resolve(kind.fileName()));
+        }
+        return files;
+    }
+
+    private static Path write(Path directory, String name, String... lines) throws IOException {
+        Path file = directory.resolve(name);
+        Files.writeString(file, String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+        return file;
+    }
+}
