@@ -47,10 +47,14 @@ class HistoryImports implements DisposableBean {
     }
 
     void submit(String importId) {
-        executor.submit(() -> store.find(importId).ifPresent(runner::run));
+        executor.submit(() -> store.find(importId)
+                .filter(record -> "QUEUED".equals(record.state()) || "RUNNING".equals(record.state()))
+                .ifPresent(runner::run));
     }
 
+    /** Runs before anything else starts an import on this start, so nothing is submitted twice. */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(0)
     void resumeUnfinished() {
         store.unfinished().forEach(record -> {
             log.info("Resuming import {} (was {}).", record.importId(), record.state());
