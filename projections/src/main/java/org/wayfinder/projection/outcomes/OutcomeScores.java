@@ -29,7 +29,7 @@ record OutcomeScores(Integer scoreHundredths, Integer swemwbsRaw, Integer swemwb
         Score score;
         try {
             score = WellbeingScoring.score(instrument, itemResponses);
-        } catch (IllegalArgumentException e) { // InvalidWellbeingResponse is one
+        } catch (IllegalArgumentException e) { // InvalidWellbeingResponse included
             return NONE;
         }
         if (score instanceof SwemwbsScore s) {
