@@ -73,6 +73,7 @@ class AccessMatrixIT {
         MATRIX.put("GET /api/reference/needs", EVERYONE);
         MATRIX.put("GET /api/reference/referral-sources", EVERYONE);
         MATRIX.put("GET /api/access-log", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/outcomes/statistics", EnumSet.of(Role.EVALUATOR));
     }
 
     @Autowired
