@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfinder.app.security.DevelopmentTokens;
 import org.wayfinder.app.support.ApiClient;
 import org.wayfinder.kernel.access.Role;
+import org.wayfinder.projection.outcomes.WellbeingOutcomesProjection;
 
 /**
  * Wellbeing outcomes end to end: measures recorded, corrected and voided over HTTP, projected into
@@ -31,6 +34,7 @@ import org.wayfinder.kernel.access.Role;
 class OutcomesIT {
 
     private static final String CITY_OF_LONDON = "E09000001";
+    private static final String ISLINGTON = "E09000019";
 
     @Autowired
     TestRestTemplate http;
@@ -38,6 +42,8 @@ class OutcomesIT {
     JdbcTemplate jdbc;
     @Autowired
     DevelopmentTokens tokens;
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
 
     private ApiClient linkWorker;
     private ApiClient evaluator;
@@ -109,17 +115,28 @@ class OutcomesIT {
         assertThat((Map) few.get("counts")).containsEntry("pairs", "*");
         assertThat(few).containsEntry("suppressed", true).doesNotContainKeys("baseline", "followUp", "change",
                 "pairedTTest", "wilcoxonSignedRank", "cohensDz");
+
+        // A rebuild replays each measure, its correction and its voiding in one batch: the same figures return.
+        TrackingEventProcessor processor = eventProcessing.eventProcessor(WellbeingOutcomesProjection.PROCESSING_GROUP,
+                TrackingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !processor.isReplaying() && statistics("instrument=SWEMWBS&boroughGssCode="
+                        + CITY_OF_LONDON).equals(body));
     }
 
     @Test
     void a_merged_duplicates_outcomes_belong_to_the_survivor() {
         String duplicate = register();
         String survivor = register();
-        String referralId = receive(duplicate);
+        // Islington, so that these baselines never join the City of London figures of another test.
+        String referralId = receive(duplicate, ISLINGTON);
         measure(referralId, "BASELINE", referredOn.plusDays(1), 19);
         ok(linkWorker.post("/api/people/" + duplicate + "/merge", Map.of("survivorId", survivor,
                 "reason", "duplicate registration")));
-        String later = receive(duplicate);
+        String later = receive(duplicate, ISLINGTON);
         measure(later, "BASELINE", referredOn.plusDays(2), 20);
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
@@ -141,6 +158,10 @@ class OutcomesIT {
                 + "&referredFrom=" + referredOn + "&referredTo=" + referredOn);
         assertThat(anxiety.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(anxiety.getBody()).containsEntry("direction", "LOWER_IS_BETTER").containsEntry("measure", "anxiety");
+        ResponseEntity<Map> allLondon = evaluator.get("/api/outcomes/statistics?instrument=UCLA3");
+        assertThat(allLondon.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(allLondon.getBody()).containsEntry("direction", "LOWER_IS_BETTER")
+                .containsEntry("filters", Map.of());
     }
 
     private Map statistics(String parameters) {
@@ -158,9 +179,13 @@ class OutcomesIT {
     }
 
     private String receive(String personId) {
+        return receive(personId, CITY_OF_LONDON);
+    }
+
+    private String receive(String personId, String borough) {
         String referralId = UUID.randomUUID().toString();
         ok(linkWorker.post("/api/referrals", Map.of("referralId", referralId, "personId", personId,
-                "referredOn", referredOn.toString(), "source", "GP_PRACTICE", "boroughGssCode", CITY_OF_LONDON,
+                "referredOn", referredOn.toString(), "source", "GP_PRACTICE", "boroughGssCode", borough,
                 "needs", List.of("loneliness-isolation"))));
         return referralId;
     }
