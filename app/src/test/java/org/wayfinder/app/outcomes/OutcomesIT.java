@@ -142,6 +142,32 @@ class OutcomesIT {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM wellbeing_outcome WHERE person_id = ? AND referral_person_id = ?", Long.class,
                 survivor, duplicate) == 2);
+
+        // The survivor turns out to be a duplicate too: everything follows to the last survivor.
+        String lastSurvivor = register();
+        ok(linkWorker.post("/api/people/" + survivor + "/merge", Map.of("survivorId", lastSurvivor,
+                "reason", "duplicate registration")));
+        String afterChain = receive(duplicate, ISLINGTON);
+        measure(afterChain, "BASELINE", referredOn.plusDays(3), 21);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM wellbeing_outcome WHERE person_id = ? AND referral_person_id = ?", Long.class,
+                lastSurvivor, duplicate) == 3);
+    }
+
+    @Test
+    void each_ons4_rating_is_matched_on_its_own() {
+        String referralId = receive(UUID.randomUUID().toString(), ISLINGTON);
+        ok(linkWorker.post("/api/referrals/" + referralId + "/wellbeing-measures", Map.of("instrument", "ONS4",
+                "timePoint", "BASELINE", "measuredOn", referredOn.plusDays(1).toString(),
+                "itemResponses", List.of(4, 5, 4, 8))));
+        ok(linkWorker.post("/api/referrals/" + referralId + "/wellbeing-measures", Map.of("instrument", "ONS4",
+                "timePoint", "FOLLOW_UP", "measuredOn", referredOn.plusDays(71).toString(),
+                "itemResponses", List.of(6, 6, 6, 5))));
+
+        Map anxiety = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> statistics("instrument=ONS4&measure=anxiety&boroughGssCode=" + ISLINGTON),
+                        s -> "*".equals(((Map) s.get("counts")).get("pairs")));
+        assertThat(anxiety).containsEntry("suppressed", true).containsEntry("direction", "LOWER_IS_BETTER");
     }
 
     @Test
