@@ -184,7 +184,9 @@ class OutcomesIT {
                 + "&referredFrom=" + referredOn + "&referredTo=" + referredOn);
         assertThat(anxiety.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(anxiety.getBody()).containsEntry("direction", "LOWER_IS_BETTER").containsEntry("measure", "anxiety");
-        ResponseEntity<Map> allLondon = evaluator.get("/api/outcomes/statistics?instrument=UCLA3");
+        assertThat(evaluator.get("/api/outcomes/statistics?instrument=SWEMWBS&pairsPerPerson=SOME").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map> allLondon = evaluator.get("/api/outcomes/statistics?instrument=UCLA3&pairsPerPerson=FIRST");
         assertThat(allLondon.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(allLondon.getBody()).containsEntry("direction", "LOWER_IS_BETTER")
                 .containsEntry("filters", Map.of());

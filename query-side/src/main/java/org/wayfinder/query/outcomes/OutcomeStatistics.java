@@ -2,13 +2,17 @@ package org.wayfinder.query.outcomes;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BinaryOperator;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.wayfinder.query.outcomes.MatchedPairStatistics.Pair;
 import org.wayfinder.query.outcomes.MatchedPairStatistics.Result;
 import org.wayfinder.query.outcomes.OutcomePairsRepository.Baseline;
+import org.wayfinder.query.outcomes.OutcomeStatisticsQuery.PairsPerPerson;
 import org.wayfinder.query.outcomes.OutcomeStatisticsResponse.Change;
 import org.wayfinder.query.outcomes.OutcomeStatisticsResponse.Counts;
 import org.wayfinder.query.outcomes.OutcomeStatisticsResponse.Filters;
@@ -31,6 +35,9 @@ class OutcomeStatistics {
             + " instrument dated within the window after it; corrected measures count with their corrected scores;"
             + " people merged as duplicates are counted once, as the surviving person";
 
+    static final String FIRST_PER_PERSON = "Only each person's earliest matched pair (by baseline date) is "
+            + "analysed (pairsPerPerson=FIRST), so the pairs are independent; the attrition counts stay per referral";
+
     static final String WINDOW_RULE = "days from the baseline's measuredOn to the follow-up's measuredOn, both ends "
             + "inclusive";
 
@@ -50,18 +57,20 @@ class OutcomeStatistics {
         OutcomeMeasure measure = query.measure();
         List<Baseline> baselines = repository.baselines(query);
         List<Baseline> matched = baselines.stream().filter(b -> b.followUpHundredths() != null).toList();
-        List<Pair> pairs = matched.stream().map(b -> new Pair(b.baselineHundredths(), b.followUpHundredths())).toList();
+        List<Pair> pairs = analysed(matched, query.pairsPerPerson()).stream()
+                .map(b -> new Pair(b.baselineHundredths(), b.followUpHundredths())).toList();
         Integer alternative = alternativeThreshold(query);
         Result result = MatchedPairStatistics.of(pairs, measure.direction(), query.thresholdHundredths(), alternative);
 
         LocalDate today = LocalDate.now(clock);
         long n = pairs.size();
-        long withoutFollowUp = baselines.size() - n;
+        long withoutFollowUp = baselines.size() - matched.size();
         long stillOpen = baselines.stream().filter(b -> b.followUpHundredths() == null)
                 .filter(b -> !b.measuredOn().plusDays(query.windowToDays()).isBefore(today)).count();
         Set<String> peopleWithBaseline = baselines.stream().map(Baseline::personId).collect(Collectors.toSet());
         Set<String> peopleWithPair = matched.stream().map(Baseline::personId).collect(Collectors.toSet());
-        Counts counts = new Counts(SmallNumbers.count(n), SmallNumbers.count(baselines.size()), SmallNumbers.count(n),
+        Counts counts = new Counts(SmallNumbers.count(n), SmallNumbers.count(baselines.size()),
+                SmallNumbers.count(matched.size()),
                 SmallNumbers.count(withoutFollowUp), SmallNumbers.count(stillOpen),
                 SmallNumbers.count(peopleWithBaseline.size()), SmallNumbers.count(peopleWithPair.size()));
 
@@ -71,7 +80,7 @@ class OutcomeStatistics {
                 measure.instrument().name(), measure.measureName(), measure.unit(), measure.direction().name(),
                 new Filters(query.referredFrom(), query.referredTo(), query.boroughGssCode()),
                 new Window(query.windowFromDays(), query.windowToDays(), List.of("FOLLOW_UP", "EXIT"), WINDOW_RULE),
-                MATCHING,
+                query.pairsPerPerson() == PairsPerPerson.FIRST ? MATCHING + ". " + FIRST_PER_PERSON : MATCHING,
                 threshold(query, measure, alternative),
                 counts,
                 shown ? summary(result.baseline()) : null,
@@ -85,6 +94,15 @@ class OutcomeStatistics {
                 suppressed,
                 SmallNumbers.RULE,
                 warning(n, suppressed));
+    }
+
+    private static List<Baseline> analysed(List<Baseline> matched, PairsPerPerson pairsPerPerson) {
+        if (pairsPerPerson == PairsPerPerson.ALL) {
+            return matched;
+        }
+        Comparator<Baseline> earliest = Comparator.comparing(Baseline::measuredOn).thenComparing(Baseline::referralId);
+        return List.copyOf(matched.stream().collect(Collectors.toMap(Baseline::personId, b -> b,
+                BinaryOperator.minBy(earliest), LinkedHashMap::new)).values());
     }
 
     /** The alternative threshold is reported beside the default one only while the default is in use. */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wayfinder.kernel.geography.LondonBorough;
 import org.wayfinder.kernel.wellbeing.Instrument;
+import org.wayfinder.query.outcomes.OutcomeStatisticsQuery.PairsPerPerson;
 
 /** Longitudinal outcome statistics for evaluators: aggregates only, with small numbers suppressed. */
 @RestController
@@ -36,7 +37,8 @@ class OutcomesQueryController {
             @RequestParam(required = false) String boroughGssCode,
             @RequestParam(defaultValue = "56") int windowFromDays,
             @RequestParam(defaultValue = "112") int windowToDays,
-            @RequestParam(required = false) Integer thresholdHundredths) {
+            @RequestParam(required = false) Integer thresholdHundredths,
+            @RequestParam(defaultValue = "ALL") String pairsPerPerson) {
         Instrument parsed = Arrays.stream(Instrument.values()).filter(i -> i.name().equals(instrument)).findFirst()
                 .orElseThrow(() -> invalid("'instrument' must be one of " + Arrays.toString(Instrument.values()) + "."));
         String measureName = measure == null || measure.isBlank() ? null : measure;
@@ -58,8 +60,10 @@ class OutcomesQueryController {
         if (threshold < 0 || threshold > 10_000) {
             throw invalid("'thresholdHundredths' must be from 0 to 10000.");
         }
+        PairsPerPerson perPerson = Arrays.stream(PairsPerPerson.values()).filter(p -> p.name().equals(pairsPerPerson))
+                .findFirst().orElseThrow(() -> invalid("'pairsPerPerson' must be ALL or FIRST."));
         return statistics.answer(new OutcomeStatisticsQuery(chosen, referredFrom, referredTo, borough, windowFromDays,
-                windowToDays, threshold));
+                windowToDays, threshold, perPerson));
     }
 
     private static ErrorResponseException invalid(String detail) {
