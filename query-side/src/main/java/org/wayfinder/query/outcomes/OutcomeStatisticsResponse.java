@@ -44,8 +44,8 @@ record OutcomeStatisticsResponse(
      * @param pairs                         the pairs analysed: withFollowUpInWindow, or with pairsPerPerson=FIRST
      *                                      one per person
      * @param baselines                     referrals with a scoreable, unvoided baseline of the instrument
-     * @param withoutFollowUpInWindow       attrition: baselines with no follow-up in the window
      * @param withFollowUpInWindow          baselines matched to a follow-up in the window
+     * @param withoutFollowUpInWindow       attrition: baselines with no follow-up in the window
      * @param withoutFollowUpWindowStillOpen of those, baselines whose window has not yet closed (not yet lost)
      * @param peopleWithBaseline            distinct people (merged duplicates counted once) with a baseline
      * @param peopleWithPair                distinct people with at least one matched pair
