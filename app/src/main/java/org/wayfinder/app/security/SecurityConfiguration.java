@@ -44,6 +44,7 @@ class SecurityConfiguration {
     private static final String LINK_WORKER = Role.LINK_WORKER.name();
     private static final String PROVIDER = Role.PROVIDER.name();
     private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String EVALUATOR = Role.EVALUATOR.name();
     private static final String ADMIN = Role.ADMIN.name();
     private static final String EVALUATOR = Role.EVALUATOR.name();
 
@@ -76,6 +77,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/access-log").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/imports").hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(HttpMethod.GET, "/api/imports/**").hasAnyRole(ADMIN, EVALUATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/outcomes/statistics").hasRole(EVALUATOR)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication(settings)))

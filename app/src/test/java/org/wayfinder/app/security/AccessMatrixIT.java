@@ -76,6 +76,7 @@ class AccessMatrixIT {
         MATRIX.put("POST /api/imports", EnumSet.of(Role.ADMIN, Role.EVALUATOR));
         MATRIX.put("GET /api/imports/{importId}", EnumSet.of(Role.ADMIN, Role.EVALUATOR));
         MATRIX.put("GET /api/imports/{importId}/errors", EnumSet.of(Role.ADMIN, Role.EVALUATOR));
+        MATRIX.put("GET /api/outcomes/statistics", EnumSet.of(Role.EVALUATOR));
     }
 
     @Autowired
