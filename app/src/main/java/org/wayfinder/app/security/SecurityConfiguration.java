@@ -46,7 +46,6 @@ class SecurityConfiguration {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String EVALUATOR = Role.EVALUATOR.name();
     private static final String ADMIN = Role.ADMIN.name();
-    private static final String EVALUATOR = Role.EVALUATOR.name();
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecuritySettings settings) throws Exception {
