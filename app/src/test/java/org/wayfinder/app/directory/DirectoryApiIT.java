@@ -138,7 +138,7 @@ class DirectoryApiIT {
 
         ResponseEntity<Map> ifMatch = send(HttpMethod.PUT, "/api/providers/" + UUID.randomUUID(), providerChange(), "yesterday");
         assertThat(ifMatch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(ifMatch.getBody()).containsEntry("title", "Invalid If-Match");
+        assertThat(ifMatch.getBody()).containsEntry("title", "Invalid If-Match header");
     }
 
     private String registeredProvider() {

@@ -14,7 +14,6 @@ final class DirectoryRequests {
     static final String GSS_MESSAGE = "must be the GSS code of a London borough, such as E09000012";
 
     private static final Pattern UUID_SHAPE = Pattern.compile(UUID_PATTERN);
-    private static final Pattern VERSION_TAG = Pattern.compile("\"(\\d{1,18})\"");
 
     private DirectoryRequests() {
     }
@@ -28,22 +27,6 @@ final class DirectoryRequests {
             throw problem("Invalid " + name, "'" + name + "' must be a UUID.");
         }
         return value.toLowerCase();
-    }
-
-    /** The version an {@code If-Match} header asks for; none (no check) when absent or {@code *}. */
-    static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        var tag = VERSION_TAG.matcher(ifMatch.trim());
-        if (!tag.matches()) {
-            throw problem("Invalid If-Match", "If-Match must be one ETag given out by this API, such as \"3\".");
-        }
-        return Long.valueOf(tag.group(1));
-    }
-
-    static String entityTag(long version) {
-        return "\"" + version + "\"";
     }
 
     private static ErrorResponseException problem(String title, String detail) {

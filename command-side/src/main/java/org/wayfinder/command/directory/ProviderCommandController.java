@@ -1,7 +1,7 @@
 package org.wayfinder.command.directory;
 
-import static org.wayfinder.command.directory.DirectoryRequests.entityTag;
-import static org.wayfinder.command.directory.DirectoryRequests.expectedVersion;
+import static org.wayfinder.command.support.Versions.entityTag;
+import static org.wayfinder.command.support.Versions.expectedVersion;
 import static org.wayfinder.command.directory.DirectoryRequests.pathId;
 
 import jakarta.validation.Valid;
