@@ -52,6 +52,7 @@ public final class CommandLoadBenchmark {
         } finally {
             app.close();
         }
+        System.exit(0);
     }
 
     private static void run(int port, String token, int clients, int seconds, boolean print) throws Exception {
