@@ -72,6 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/providers", "/api/providers/**", "/api/activities", "/api/activities/**")
                         .hasAnyRole(PROVIDER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/access-log").hasRole(AUDITOR)
+                        .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication(settings)))

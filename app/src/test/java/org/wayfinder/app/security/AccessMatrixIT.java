@@ -73,6 +73,15 @@ class AccessMatrixIT {
         MATRIX.put("GET /api/reference/needs", EVERYONE);
         MATRIX.put("GET /api/reference/referral-sources", EVERYONE);
         MATRIX.put("GET /api/access-log", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/verification", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("POST /api/audit/verification", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/digests", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("POST /api/audit/digests/{day}", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/digests/{day}/verification", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/referrals/{referralId}/history", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/people/{personId}/history", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/actors/{actorId}/events", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/organisations/{ods}/events", EnumSet.of(Role.AUDITOR));
     }
 
     @Autowired
