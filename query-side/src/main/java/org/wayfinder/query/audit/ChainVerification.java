@@ -67,20 +67,20 @@ public class ChainVerification {
                 previousHash = "";
                 streams++;
             }
-            String found = EventHash.storedHash(event.metaData());
-            String expected = EventHash.of(event, previousHash);
+            EventHash.Link link = EventHash.link(event, previousHash);
+            String found = link.found();
             if (found == null) {
                 // Stored before hashing began: the writer chains the next event from "" too.
                 unhashed++;
                 previousHash = "";
                 return;
             }
-            if (expected.equals(found)) {
+            if (link.intact()) {
                 verified++;
             } else {
                 broken++;
                 if (first == null) {
-                    first = new BrokenLink(aggregateId, event.sequenceNumber(), globalIndex, expected, found);
+                    first = new BrokenLink(aggregateId, event.sequenceNumber(), globalIndex, link.expected(), found);
                 }
             }
             previousHash = found;

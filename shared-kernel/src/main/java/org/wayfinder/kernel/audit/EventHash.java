@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +39,22 @@ public final class EventHash {
 
     /** Hex SHA-256 of the event's canonical form chained to {@code previousHash} ("" at a stream's start). */
     public static String of(StoredEvent event, String previousHash) {
-        return HexFormat.of().formatHex(sha256(canonicalForm(event, previousHash)));
+        return hash(event, canonicalMetaData(event.metaData()), previousHash);
+    }
+
+    /** What a stored row says its hash is, and what it should be: one parse of the metadata for both. */
+    public record Link(String expected, String found) {
+
+        public boolean intact() {
+            return expected.equals(found);
+        }
+    }
+
+    public static Link link(StoredEvent event, String previousHash) {
+        Map<String, Object> metaData = metaDataMap(event.metaData());
+        Object found = metaData.remove(METADATA_KEY);
+        byte[] canonical = event.metaData() == null || event.metaData().length == 0 ? new byte[0] : write(metaData);
+        return new Link(hash(event, canonical, previousHash), found == null ? null : found.toString());
     }
 
     /**
@@ -48,7 +62,15 @@ public final class EventHash {
      * two different events share a canonical form. Text is UTF-8; a missing revision is empty.
      */
     public static byte[] canonicalForm(StoredEvent event, String previousHash) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(event.payload().length + 512);
+        return canonicalForm(event, canonicalMetaData(event.metaData()), previousHash);
+    }
+
+    private static String hash(StoredEvent event, byte[] canonicalMetaData, String previousHash) {
+        return HexFormat.of().formatHex(sha256(canonicalForm(event, canonicalMetaData, previousHash)));
+    }
+
+    private static byte[] canonicalForm(StoredEvent event, byte[] canonicalMetaData, String previousHash) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(event.payload().length + canonicalMetaData.length + 256);
         field(out, text(event.aggregateIdentifier()));
         field(out, text(Long.toString(event.sequenceNumber())));
         field(out, text(event.eventIdentifier()));
@@ -56,7 +78,7 @@ public final class EventHash {
         field(out, text(event.payloadRevision()));
         field(out, text(event.timestamp()));
         field(out, event.payload());
-        field(out, canonicalMetaData(event.metaData()));
+        field(out, canonicalMetaData);
         field(out, text(previousHash));
         return out.toByteArray();
     }
@@ -69,15 +91,16 @@ public final class EventHash {
         if (storedMetaData == null || storedMetaData.length == 0) {
             return new byte[0];
         }
+        Map<String, Object> metaData = metaDataMap(storedMetaData);
+        metaData.remove(METADATA_KEY);
+        return write(metaData);
+    }
+
+    private static byte[] write(Object value) {
         try {
-            JsonNode tree = CANONICAL.readTree(storedMetaData);
-            if (tree instanceof ObjectNode object) {
-                object.remove(METADATA_KEY);
-            }
-            Object plain = CANONICAL.treeToValue(tree, Object.class);
-            return CANONICAL.writeValueAsBytes(plain);
+            return CANONICAL.writeValueAsBytes(value);
         } catch (IOException e) {
-            throw new UncheckedIOException("Stored metadata is not JSON", e);
+            throw new UncheckedIOException("Metadata cannot be written as JSON", e);
         }
     }
 
@@ -94,14 +117,14 @@ public final class EventHash {
         }
     }
 
-    /** Stored metadata as a map, for reading it back. */
+    /** Stored metadata as a (mutable) map, for reading it back. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> metaDataMap(byte[] storedMetaData) {
         if (storedMetaData == null || storedMetaData.length == 0) {
-            return Map.of();
+            return new java.util.LinkedHashMap<>();
         }
         try {
-            return CANONICAL.readValue(storedMetaData, Map.class);
+            return CANONICAL.readValue(storedMetaData, java.util.LinkedHashMap.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Stored metadata is not JSON", e);
         }

@@ -59,6 +59,19 @@ class EventHashTest {
     }
 
     @Test
+    void a_link_compares_the_recomputed_hash_with_the_one_the_row_carries() {
+        String hash = EventHash.of(event(PAYLOAD, META), "prev");
+        String stored = "{\"hash\":\"" + hash + "\",\"correlationId\":\"c-1\",\"actorId\":\"lw-1\"}";
+        EventHash.Link intact = EventHash.link(event(PAYLOAD, stored), "prev");
+        assertThat(intact.intact()).isTrue();
+        assertThat(intact.found()).isEqualTo(hash);
+        EventHash.Link broken = EventHash.link(event(PAYLOAD.replace("r-1", "r-2"), stored), "prev");
+        assertThat(broken.intact()).isFalse();
+        assertThat(broken.found()).isEqualTo(hash);
+        assertThat(EventHash.link(event(PAYLOAD, META), "").found()).isNull();
+    }
+
+    @Test
     void the_stored_hash_is_read_from_metadata() {
         assertThat(EventHash.storedHash(bytes("{\"hash\":\"abc\",\"actorId\":\"x\"}"))).isEqualTo("abc");
         assertThat(EventHash.storedHash(bytes(META))).isNull();
