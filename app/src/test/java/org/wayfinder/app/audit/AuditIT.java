@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wayfinder.app.security.DevelopmentTokens;
 import org.wayfinder.app.support.ApiClient;
 import org.wayfinder.kernel.access.Role;
+import org.wayfinder.kernel.referral.ContactChannel;
+import org.wayfinder.kernel.referral.FirstContactMade;
 
 /** The auditor's view end to end: a journey's history with its metadata, and tampering found to the row. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,6 +49,8 @@ class AuditIT {
     DevelopmentTokens tokens;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    EventStore eventStore;
 
     private ApiClient linkWorker;
     private ApiClient admin;
@@ -104,6 +112,8 @@ class AuditIT {
         assertThat(csv.getBody()).contains("AttendanceCorrected,correction,Session was cancelled; register was wrong");
         assertThat(auditor.get("/api/audit/referrals/" + referralId + "/history").getStatusCode())
                 .as("a history read without a stated purpose").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(auditor.get("/api/audit/referrals/" + personId + "/history", AUDIT).getStatusCode())
+                .as("a person is not a referral").isEqualTo(HttpStatus.NOT_FOUND);
 
         Map personHistory = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> auditor.get("/api/audit/people/" + personId + "/history", AUDIT).getBody(),
@@ -188,6 +198,28 @@ class AuditIT {
                 .contains("merge", "erasure");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM access_log WHERE resource_type = 'person-history' "
                 + "AND resource_id = ?", Long.class, survivorId)).isPositive();
+    }
+
+    @Test
+    void snapshots_and_events_published_outside_an_aggregate_leave_the_chain_intact() {
+        String referralId = receive(UUID.randomUUID().toString());
+        ok(linkWorker.post("/api/referrals/" + referralId + "/acceptance", Map.of("linkWorkerId", "lw-audit-1",
+                "acceptedOn", START.plusDays(1).toString())));
+        eventStore.storeSnapshot(new GenericDomainEventMessage<>("Referral", referralId, 1, "snapshot-probe"));
+        try {
+            eventStore.publish(new GenericDomainEventMessage<>("Referral", referralId, 2,
+                    new FirstContactMade(referralId, START.plusDays(2), ContactChannel.TELEPHONE)));
+            assertThat(auditor.get("/api/audit/verification?aggregateId=" + referralId).getBody())
+                    .containsEntry("verified", 3).containsEntry("brokenLinks", 0);
+        } finally {
+            jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", referralId);
+        }
+
+        EventMessage<String> probe = GenericEventMessage.asEventMessage("audit-probe");
+        eventStore.publish(probe);
+        Map verification = auditor.get("/api/audit/verification?aggregateId=" + probe.getIdentifier()).getBody();
+        assertThat(verification).containsEntry("verified", 1).containsEntry("streams", 1)
+                .containsEntry("brokenLinks", 0);
     }
 
     @Test

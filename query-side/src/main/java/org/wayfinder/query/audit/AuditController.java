@@ -100,7 +100,8 @@ class AuditController {
                                       @RequestParam(defaultValue = "json") String format,
                                       @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
         String id = uuid(referralId, "referralId");
-        return history("referral-history", id, Set.of(id), new AuditTrail.Filter(from, to, type), format, purpose);
+        return history("referral-history", "Referral", id, () -> Set.of(id), new AuditTrail.Filter(from, to, type),
+                format, purpose);
     }
 
     @GetMapping("/people/{personId}/history")
@@ -113,9 +114,8 @@ class AuditController {
                                     @RequestParam(defaultValue = "json") String format,
                                     @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false) String purpose) {
         String id = uuid(personId, "personId");
-        AccessPurpose stated = accessLog.purpose(purpose);
-        return history("person-history", id, trail.personStreams(id), new AuditTrail.Filter(from, to, type), format,
-                stated.name());
+        return history("person-history", "Person", id, () -> trail.personStreams(id),
+                new AuditTrail.Filter(from, to, type), format, purpose);
     }
 
     @GetMapping("/actors/{actorId}/events")
@@ -164,18 +164,20 @@ class AuditController {
         return new Page(events, events.size() < limit ? null : events.get(events.size() - 1).globalIndex());
     }
 
-    private ResponseEntity<?> history(String resourceType, String id, Set<String> streams, AuditTrail.Filter filter,
+    private ResponseEntity<?> history(String resourceType, String aggregateType, String id,
+                                      java.util.function.Supplier<Set<String>> related, AuditTrail.Filter filter,
                                       String format, String purposeHeader) {
         AccessPurpose purpose = accessLog.purpose(purposeHeader);
         if (!format.equals("json") && !format.equals("csv")) {
             throw problem(HttpStatus.BAD_REQUEST, "Unknown format", "'format' must be json or csv.");
         }
-        List<HistoryEntry> events = trail.streams(streams, filter);
-        boolean known = !events.isEmpty() || trail.exists(id);
-        if (!known) {
+        if (!trail.exists(id, aggregateType)) {
             accessLog.record(purpose, resourceType, id, "read", "not-found");
-            throw problem(HttpStatus.NOT_FOUND, "Not found", "No events are recorded for " + id + ".");
+            throw problem(HttpStatus.NOT_FOUND, "Not found", "No " + aggregateType.toLowerCase() + " " + id
+                    + " is recorded.");
         }
+        Set<String> streams = related.get();
+        List<HistoryEntry> events = trail.streams(streams, filter);
         accessLog.record(purpose, resourceType, id, format.equals("csv") ? "export" : "read", "disclosed");
         if (format.equals("csv")) {
             return ResponseEntity.ok().contentType(CSV)

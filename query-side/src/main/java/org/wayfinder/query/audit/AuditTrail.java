@@ -58,10 +58,11 @@ class AuditTrail {
         return jdbc.query(sql.toString(), (rs, row) -> entry(rs), args.toArray());
     }
 
-    boolean exists(String aggregateId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ?)", Boolean.class,
-                aggregateId));
+    /** Whether the stream exists and belongs to an aggregate of this type (Referral, Person). */
+    boolean exists(String aggregateId, String aggregateType) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND sequence_number = 0 AND type = ?)", Boolean.class,
+                aggregateId, aggregateType));
     }
 
     /** Events whose metadata names this actor (or organisation), in recording order, one page at a time. */
