@@ -1,6 +1,5 @@
 package org.wayfinder.query.audit;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -18,8 +17,4 @@ public record HistoryEntry(long globalIndex, String aggregateId, long sequenceNu
                            LocalDate businessDate, String recordedAt, String actorId, String actorRole,
                            String organisation, String source, String correlationId, String causationId, String hash,
                            Map<String, Object> fields) {
-
-    static Instant instant(String recordedAt) {
-        return Instant.parse(recordedAt);
-    }
 }
