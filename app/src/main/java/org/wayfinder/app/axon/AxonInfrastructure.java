@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wayfinder.app.audit.HashChainingAppend;
 
 /**
  * Axon on PostgreSQL without Axon Server: snake_case schemas for every Axon table (Flyway creates
@@ -72,6 +73,7 @@ class AxonInfrastructure {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .batchSize(readBatchSize)
+                .appendEvents(new HashChainingAppend())
                 .build();
     }
 

@@ -77,6 +77,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/imports").hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(HttpMethod.GET, "/api/imports/**").hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(HttpMethod.GET, "/api/outcomes/statistics").hasRole(EVALUATOR)
+                        .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication(settings)))

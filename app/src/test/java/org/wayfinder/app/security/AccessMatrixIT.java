@@ -77,6 +77,15 @@ class AccessMatrixIT {
         MATRIX.put("GET /api/imports/{importId}", EnumSet.of(Role.ADMIN, Role.EVALUATOR));
         MATRIX.put("GET /api/imports/{importId}/errors", EnumSet.of(Role.ADMIN, Role.EVALUATOR));
         MATRIX.put("GET /api/outcomes/statistics", EnumSet.of(Role.EVALUATOR));
+        MATRIX.put("GET /api/audit/verification", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("POST /api/audit/verification", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/digests", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("POST /api/audit/digests/{day}", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/digests/{day}/verification", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/referrals/{referralId}/history", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/people/{personId}/history", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/actors/{actorId}/events", EnumSet.of(Role.AUDITOR));
+        MATRIX.put("GET /api/audit/organisations/{ods}/events", EnumSet.of(Role.AUDITOR));
     }
 
     @Autowired
