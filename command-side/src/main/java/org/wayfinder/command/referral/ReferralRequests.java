@@ -1,6 +1,5 @@
 package org.wayfinder.command.referral;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -91,7 +90,7 @@ final class ReferralRequests {
     record Recorded(String referralId, String id, long version) {
     }
 
-    static List<String> orEmpty(@Valid List<String> values) {
+    static List<String> orEmpty(List<String> values) {
         return values == null ? List.of() : values;
     }
 }
