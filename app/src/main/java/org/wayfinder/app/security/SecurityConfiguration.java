@@ -78,6 +78,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/imports/**").hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(HttpMethod.GET, "/api/outcomes/statistics").hasRole(EVALUATOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/projections/checksums").hasAnyRole(EVALUATOR, ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication(settings)))
