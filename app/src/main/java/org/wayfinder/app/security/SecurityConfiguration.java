@@ -45,6 +45,7 @@ class SecurityConfiguration {
     private static final String PROVIDER = Role.PROVIDER.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String EVALUATOR = Role.EVALUATOR.name();
+    private static final String COMMISSIONER = Role.COMMISSIONER.name();
     private static final String ADMIN = Role.ADMIN.name();
 
     @Bean
@@ -61,6 +62,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/error", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/dev/tokens").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/", "/dashboard/**",
+                                "/webjars/echarts/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/reference/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/referrals/*/attendances", "/api/referrals/*/attendances/**")
                         .hasAnyRole(LINK_WORKER, PROVIDER)
@@ -79,6 +82,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/outcomes/statistics").hasRole(EVALUATOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/projections/checksums").hasAnyRole(EVALUATOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/dashboards", "/api/dashboards/*")
+                        .hasAnyRole(COMMISSIONER, EVALUATOR, ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication(settings)))

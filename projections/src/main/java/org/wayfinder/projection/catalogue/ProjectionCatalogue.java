@@ -2,6 +2,8 @@ package org.wayfinder.projection.catalogue;
 
 import java.util.List;
 import java.util.Optional;
+import org.wayfinder.projection.dashboard.DashboardProvidersProjection;
+import org.wayfinder.projection.dashboard.DashboardReferralsProjection;
 import org.wayfinder.projection.outcomes.WellbeingOutcomesProjection;
 import org.wayfinder.projection.person.PersonDirectoryProjection;
 import org.wayfinder.projection.referral.ReferralSummaryProjection;
@@ -18,7 +20,12 @@ public final class ProjectionCatalogue {
                     "referral_connection", "referral_attendance", "referral_wellbeing_measure")),
             new Projection(PersonDirectoryProjection.PROCESSING_GROUP, List.of("person_directory")),
             new Projection(WellbeingOutcomesProjection.PROCESSING_GROUP, List.of("wellbeing_outcome",
-                    "outcome_referral", "outcome_person_alias")));
+                    "outcome_referral", "outcome_person_alias")),
+            new Projection(DashboardReferralsProjection.PROCESSING_GROUP, List.of("dash_person", "dash_referral",
+                    "dash_referral_attendance", "dash_referral_rollup", "dash_referral_wait", "dash_caseload")),
+            new Projection(DashboardProvidersProjection.PROCESSING_GROUP, List.of("dash_provider", "dash_activity",
+                    "dash_provider_referral", "dash_provider_connection", "dash_provider_attendance",
+                    "dash_provider_rollup", "dash_activity_capacity")));
 
     private ProjectionCatalogue() {
     }

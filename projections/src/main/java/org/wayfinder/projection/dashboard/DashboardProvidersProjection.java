@@ -1,0 +1,217 @@
+package org.wayfinder.projection.dashboard;
+
+import java.sql.Array;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.wayfinder.kernel.directory.ActivityDetailsChanged;
+import org.wayfinder.kernel.directory.ActivityRegistered;
+import org.wayfinder.kernel.directory.ProviderDetailsChanged;
+import org.wayfinder.kernel.directory.ProviderRegistered;
+import org.wayfinder.kernel.referral.AttendanceCorrected;
+import org.wayfinder.kernel.referral.AttendanceRecorded;
+import org.wayfinder.kernel.referral.AttendanceVoided;
+import org.wayfinder.kernel.referral.ConnectedToActivity;
+import org.wayfinder.kernel.referral.ReferralReceived;
+import org.wayfinder.projection.support.BatchedWrites;
+
+/**
+ * The commissioner dashboards' provider views (activity utilisation against capacity, each VCSE provider's
+ * connections and attendance): fact rows of connections and sessions, and {@code dash_provider_rollup} and
+ * {@code dash_activity_capacity} rebuilt once per batch for every activity the batch touched.
+ */
+@Component
+@ProcessingGroup(DashboardProvidersProjection.PROCESSING_GROUP)
+public class DashboardProvidersProjection {
+
+    public static final String PROCESSING_GROUP = "dashboard-providers";
+
+    private static final String ROLLUP = """
+            INSERT INTO dash_provider_rollup (month, borough_gss_code, provider_id, activity_id, connections,
+                                              attended, missed)
+            SELECT month, borough, provider_id, activity_id, sum(connections), sum(attended), sum(missed) FROM (
+                SELECT date_trunc('month', c.connected_on)::date AS month,
+                       COALESCE(r.borough_gss_code, 'UNKNOWN') AS borough, c.provider_id, c.activity_id,
+                       1 AS connections, 0 AS attended, 0 AS missed
+                FROM dash_provider_connection c LEFT JOIN dash_provider_referral r ON r.referral_id = c.referral_id
+                WHERE c.activity_id = ANY(?)
+                UNION ALL
+                SELECT date_trunc('month', a.session_on)::date, COALESCE(r.borough_gss_code, 'UNKNOWN'),
+                       COALESCE(act.provider_id, 'UNKNOWN'), a.activity_id, 0,
+                       (a.status = 'ATTENDED')::integer, (a.status = 'DID_NOT_ATTEND')::integer
+                FROM dash_provider_attendance a
+                LEFT JOIN dash_activity act ON act.activity_id = a.activity_id
+                LEFT JOIN dash_provider_referral r ON r.referral_id = a.referral_id
+                WHERE NOT a.voided AND a.activity_id = ANY(?)
+            ) x GROUP BY month, borough, provider_id, activity_id
+            """;
+
+    private static final String CAPACITY = """
+            INSERT INTO dash_activity_capacity (month, activity_id, provider_id, sessions, places, attended)
+            SELECT date_trunc('month', a.session_on)::date, a.activity_id, COALESCE(act.provider_id, 'UNKNOWN'),
+                   count(DISTINCT a.session_on),
+                   count(DISTINCT a.session_on) * COALESCE(max(act.capacity_per_session), 0),
+                   count(*) FILTER (WHERE a.status = 'ATTENDED')
+            FROM dash_provider_attendance a LEFT JOIN dash_activity act ON act.activity_id = a.activity_id
+            WHERE NOT a.voided AND a.status <> 'CANCELLED_BY_PROVIDER' AND a.activity_id = ANY(?)
+            GROUP BY 1, 2, 3
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
+    private final String touchedKey = DashboardProvidersProjection.class.getName() + "/touched";
+
+    public DashboardProvidersProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.writes = new BatchedWrites(jdbc, PROCESSING_GROUP);
+    }
+
+    @EventHandler
+    void on(ProviderRegistered event) {
+        provider(event.providerId(), event.name());
+    }
+
+    @EventHandler
+    void on(ProviderDetailsChanged event) {
+        provider(event.providerId(), event.name());
+    }
+
+    @EventHandler
+    void on(ActivityRegistered event) {
+        writes.add("""
+                INSERT INTO dash_activity (activity_id, provider_id, name, capacity_per_session) VALUES (?, ?, ?, ?)
+                ON CONFLICT (activity_id) DO UPDATE SET provider_id = EXCLUDED.provider_id, name = EXCLUDED.name,
+                    capacity_per_session = EXCLUDED.capacity_per_session""",
+                event.activityId(), event.providerId(), event.name(), event.capacityPerSession());
+        touch(event.activityId(), null);
+    }
+
+    @EventHandler
+    void on(ActivityDetailsChanged event) {
+        writes.add("UPDATE dash_activity SET name = ?, capacity_per_session = ? WHERE activity_id = ?",
+                event.name(), event.capacityPerSession(), event.activityId());
+        touch(event.activityId(), null);
+    }
+
+    @EventHandler
+    void on(ReferralReceived event) {
+        writes.add("""
+                INSERT INTO dash_provider_referral (referral_id, borough_gss_code) VALUES (?, ?)
+                ON CONFLICT (referral_id) DO UPDATE SET borough_gss_code = EXCLUDED.borough_gss_code""",
+                event.referralId(), event.boroughGssCode() == null ? DashboardReferralsProjection.UNKNOWN
+                        : event.boroughGssCode());
+    }
+
+    @EventHandler
+    void on(ConnectedToActivity event) {
+        writes.add("""
+                INSERT INTO dash_provider_connection (referral_id, activity_id, provider_id, connected_on)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (referral_id, activity_id) DO UPDATE SET provider_id = EXCLUDED.provider_id,
+                    connected_on = EXCLUDED.connected_on""",
+                event.referralId(), event.activityId(), event.providerId(), event.connectedOn());
+        touch(event.activityId(), null);
+    }
+
+    @EventHandler
+    void on(AttendanceRecorded event) {
+        writes.add("""
+                INSERT INTO dash_provider_attendance (referral_id, attendance_id, activity_id, session_on, status)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (referral_id, attendance_id) DO UPDATE SET activity_id = EXCLUDED.activity_id,
+                    session_on = EXCLUDED.session_on, status = EXCLUDED.status, voided = FALSE""",
+                event.referralId(), event.attendanceId(), event.activityId(), event.sessionOn(),
+                event.status().name());
+        touch(event.activityId(), null);
+    }
+
+    @EventHandler
+    void on(AttendanceCorrected event) {
+        writes.add("""
+                UPDATE dash_provider_attendance SET session_on = ?, status = ?
+                WHERE referral_id = ? AND attendance_id = ?""",
+                event.sessionOn(), event.status().name(), event.referralId(), event.attendanceId());
+        touch(null, event.referralId() + "/" + event.attendanceId());
+    }
+
+    @EventHandler
+    void on(AttendanceVoided event) {
+        writes.add("UPDATE dash_provider_attendance SET voided = TRUE WHERE referral_id = ? AND attendance_id = ?",
+                event.referralId(), event.attendanceId());
+        touch(null, event.referralId() + "/" + event.attendanceId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE dash_provider, dash_activity, dash_provider_referral, dash_provider_connection, "
+                + "dash_provider_attendance, dash_provider_rollup, dash_activity_capacity");
+    }
+
+    private void provider(String providerId, String name) {
+        writes.add("""
+                INSERT INTO dash_provider (provider_id, name) VALUES (?, ?)
+                ON CONFLICT (provider_id) DO UPDATE SET name = EXCLUDED.name""", providerId, name);
+    }
+
+    // Registered after BatchedWrites' own flush (every handler adds a write before it touches).
+    private void touch(String activityId, String attendanceKey) {
+        Touched touched;
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+            touched = unitOfWork.getOrComputeResource(touchedKey, key -> {
+                Touched created = new Touched();
+                unitOfWork.onPrepareCommit(u -> refresh(created));
+                return created;
+            });
+        } else {
+            touched = new Touched();
+        }
+        if (activityId != null) {
+            touched.activities.add(activityId);
+        }
+        if (attendanceKey != null) {
+            touched.attendances.add(attendanceKey);
+        }
+        if (!CurrentUnitOfWork.isStarted()) {
+            refresh(touched);
+        }
+    }
+
+    private void refresh(Touched touched) {
+        Set<String> activities = new LinkedHashSet<>(touched.activities);
+        if (!touched.attendances.isEmpty()) {
+            activities.addAll(jdbc.queryForList("""
+                    SELECT DISTINCT activity_id FROM dash_provider_attendance
+                    WHERE referral_id || '/' || attendance_id = ANY(?)""", String.class,
+                    textArray(List.copyOf(touched.attendances))));
+        }
+        touched.activities.clear();
+        touched.attendances.clear();
+        if (activities.isEmpty()) {
+            return;
+        }
+        Array ids = textArray(List.copyOf(activities));
+        jdbc.update("DELETE FROM dash_provider_rollup WHERE activity_id = ANY(?)", ids);
+        jdbc.update("DELETE FROM dash_activity_capacity WHERE activity_id = ANY(?)", ids);
+        jdbc.update(ROLLUP, ids, ids);
+        jdbc.update(CAPACITY, ids);
+    }
+
+    private Array textArray(List<String> values) {
+        return jdbc.execute((ConnectionCallback<Array>) connection ->
+                connection.createArrayOf("text", values.toArray(String[]::new)));
+    }
+
+    private static final class Touched {
+        final Set<String> activities = new LinkedHashSet<>();
+        final Set<String> attendances = new LinkedHashSet<>();
+    }
+}
