@@ -241,6 +241,26 @@ public class DashboardReferralsProjection {
                 + "dash_referral_wait, dash_caseload");
     }
 
+    /**
+     * Rebuilds every rollup from the fact rows as they stand, in one pass: for loading facts in bulk (the
+     * dashboard benchmark does) and for checking that the per-batch rollups equal a full rebuild.
+     */
+    public void rebuildRollupsFromFacts() {
+        jdbc.execute("TRUNCATE dash_referral_rollup, dash_referral_wait, dash_caseload");
+        List<Object[]> buckets = jdbc.query("SELECT DISTINCT month, borough_gss_code FROM dash_referral",
+                (rs, i) -> new Object[] {rs.getDate(1), rs.getString(2)});
+        if (buckets.isEmpty()) {
+            return;
+        }
+        Array months = jdbc.execute((ConnectionCallback<Array>) c ->
+                c.createArrayOf("date", buckets.stream().map(b -> (Date) b[0]).toArray()));
+        Array boroughs = textArray(buckets.stream().map(b -> (String) b[1]).toList());
+        jdbc.update(ROLLUP, months, boroughs);
+        jdbc.update(WAITS, months, boroughs);
+        jdbc.update(CASELOADS, textArray(jdbc.queryForList(
+                "SELECT DISTINCT link_worker_id FROM dash_referral WHERE link_worker_id IS NOT NULL", String.class)));
+    }
+
     /** The NHS financial year (April to March) of a date, named by the year it starts in. */
     public static int financialYear(LocalDate on) {
         return on.getMonthValue() >= 4 ? on.getYear() : on.getYear() - 1;
