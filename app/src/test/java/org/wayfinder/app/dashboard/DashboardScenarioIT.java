@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfinder.app.security.DevelopmentTokens;
 import org.wayfinder.app.support.ApiClient;
 import org.wayfinder.kernel.access.Role;
+import org.wayfinder.projection.dashboard.DashboardReferralsProjection;
 
 /** The dashboards on a hand-built month with known counts ({@link DashboardScenario}), with and without suppression. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,6 +36,8 @@ class DashboardScenarioIT {
     DevelopmentTokens tokens;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DashboardReferralsProjection projection;
 
     private ApiClient commissioner;
 
@@ -153,6 +156,17 @@ class DashboardScenarioIT {
         assertThat(principles).extracting(p -> p.get("title")).contains("Localised provision", "Easy access",
                 "Availability for all", "Supporting the workforce", "The VCSE as an equal partner", "Outcomes");
         assertThat(principles).allSatisfy(p -> assertThat((List) p.get("views")).isNotEmpty());
+    }
+
+    @Test
+    void the_rollups_built_batch_by_batch_equal_a_rebuild_from_the_facts() {
+        String checksum = """
+                SELECT (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_referral_rollup t)
+                    || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_referral_wait t)
+                    || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_caseload t)""";
+        String incremental = jdbc.queryForObject(checksum, String.class);
+        projection.rebuildRollupsFromFacts();
+        assertThat(jdbc.queryForObject(checksum, String.class)).isEqualTo(incremental);
     }
 
     @Test
