@@ -18,7 +18,8 @@ public final class ProjectionCatalogue {
                     "referral_connection", "referral_attendance", "referral_wellbeing_measure")),
             new Projection(PersonDirectoryProjection.PROCESSING_GROUP, List.of("person_directory")),
             new Projection(WellbeingOutcomesProjection.PROCESSING_GROUP, List.of("wellbeing_outcome",
-                    "outcome_referral", "outcome_person_alias")));
+                    "outcome_referral", "outcome_person_alias", "outcome_person", "outcome_activity",
+                    "outcome_referral_activity")));
 
     private ProjectionCatalogue() {
     }

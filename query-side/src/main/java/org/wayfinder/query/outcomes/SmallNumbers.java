@@ -1,45 +1,124 @@
 package org.wayfinder.query.outcomes;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 /**
- * Statistical disclosure control by domain.md's default, NHS England's secondary-care rule: this endpoint can be
+ * Statistical disclosure control by domain.md's default, NHS England's secondary-care rule: these endpoints can be
  * filtered to a borough and a few months, well below London level. Rounding the larger counts is what keeps a
- * suppressed count from being recovered by subtraction from the others (secondary suppression).
+ * suppressed count from being recovered by subtraction from the others (secondary suppression). The request may
+ * name another policy ({@code suppression=threshold-10|under-5}); those publish exact counts, so callers suppress
+ * the complement of a suppressed part themselves ({@link Policy#complement}).
  */
 final class SmallNumbers {
 
-    static final String RULE = "NHS England secondary-care rule: 0 stays 0; counts 1-7 are shown as \"*\"; other "
-            + "counts are rounded to the nearest 5; shares are computed from the rounded numerator and denominator; "
-            + "means and statistics over 1-7 matched pairs are not shown";
+    static final String RULE = Policy.NHS_ENGLAND.rule();
 
     static final String SUPPRESSED = "*";
 
     private SmallNumbers() {
     }
 
+    /** A small-number policy, named in requests by {@link #parameter()}. */
+    enum Policy {
+        NHS_ENGLAND("nhs-england", 7, true, "NHS England secondary-care rule: 0 stays 0; counts 1-7 are shown as \"*\"; "
+                + "other counts are rounded to the nearest 5; shares are computed from the rounded numerator and "
+                + "denominator; means and statistics over 1-7 people or pairs are not shown"),
+        THRESHOLD_10("threshold-10", 9, false, "Threshold-10 rule: 0 stays 0; counts 1-9 are shown as \"*\"; other "
+                + "counts are exact; a count whose complement in its total is suppressed is suppressed too; means and "
+                + "statistics over 1-9 people or pairs are not shown"),
+        UNDER_5("under-5", 4, false, "Suppress under 5: 0 stays 0; counts 1-4 are shown as \"*\"; other counts are "
+                + "exact; a count whose complement in its total is suppressed is suppressed too; means and statistics "
+                + "over 1-4 people or pairs are not shown");
+
+        private final String parameter;
+        private final int largestSuppressed;
+        private final boolean rounds;
+        private final String rule;
+
+        Policy(String parameter, int largestSuppressed, boolean rounds, String rule) {
+            this.parameter = parameter;
+            this.largestSuppressed = largestSuppressed;
+            this.rounds = rounds;
+            this.rule = rule;
+        }
+
+        static Optional<Policy> byParameter(String parameter) {
+            return Arrays.stream(values()).filter(p -> p.parameter.equals(parameter)).findFirst();
+        }
+
+        static String parameters() {
+            return Arrays.stream(values()).map(Policy::parameter).collect(Collectors.joining(", "));
+        }
+
+        String parameter() {
+            return parameter;
+        }
+
+        String rule() {
+            return rule;
+        }
+
+        boolean suppressed(long count) {
+            return count >= 1 && count <= largestSuppressed;
+        }
+
+        /** Whether means, SDs and tests over this many people or pairs may be shown. */
+        boolean statisticsShown(long n) {
+            return n > largestSuppressed;
+        }
+
+        /** The count as published: 0, {@code "*"}, or the count (rounded to 5 under NHS England's rule). */
+        Object count(long count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("A count cannot be negative.");
+            }
+            return suppressed(count) ? SUPPRESSED : published(count);
+        }
+
+        /**
+         * A count published beside a part of it that may be suppressed: without rounding, a whole and one unsuppressed
+         * part would give the suppressed other part away, so the whole is suppressed with it.
+         */
+        Object complement(long whole, long... parts) {
+            if (!rounds) {
+                for (long part : parts) {
+                    if (suppressed(part) || suppressed(whole - part)) {
+                        return whole == 0 ? 0L : SUPPRESSED;
+                    }
+                }
+            }
+            return count(whole);
+        }
+
+        /** The share as published, or null when there is no denominator. */
+        Object share(long numerator, long denominator) {
+            if (denominator == 0) {
+                return null;
+            }
+            if (suppressed(numerator) || suppressed(denominator)) {
+                return SUPPRESSED;
+            }
+            return (double) published(numerator) / published(denominator);
+        }
+
+        private long published(long count) {
+            return rounds ? Math.round(count / 5.0) * 5 : count;
+        }
+    }
+
     static boolean suppressed(long count) {
-        return count >= 1 && count <= 7;
+        return Policy.NHS_ENGLAND.suppressed(count);
     }
 
-    /** The count as published: 0, {@code "*"} or a multiple of 5. */
+    /** The count as published under the default policy: 0, {@code "*"} or a multiple of 5. */
     static Object count(long count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("A count cannot be negative.");
-        }
-        return suppressed(count) ? SUPPRESSED : rounded(count);
+        return Policy.NHS_ENGLAND.count(count);
     }
 
-    /** The share as published, or null when there is no denominator. */
+    /** The share as published under the default policy, or null when there is no denominator. */
     static Object share(long numerator, long denominator) {
-        if (denominator == 0) {
-            return null;
-        }
-        if (suppressed(numerator) || suppressed(denominator)) {
-            return SUPPRESSED;
-        }
-        return (double) rounded(numerator) / rounded(denominator);
-    }
-
-    private static long rounded(long count) {
-        return Math.round(count / 5.0) * 5;
+        return Policy.NHS_ENGLAND.share(numerator, denominator);
     }
 }
