@@ -161,9 +161,9 @@ class ExportsIT {
         // Who asked, and for each export the request and every download, are in the access log.
         for (Map export : List.of(personLevel, eventLevel, otherKey, again)) {
             String exportId = (String) export.get("exportId");
-            assertThat(jdbc.queryForList("SELECT action FROM access_log WHERE resource_type = 'EVALUATOR_EXPORT' "
+            assertThat(jdbc.queryForList("SELECT action FROM access_log WHERE resource_type = 'evaluator-export' "
                     + "AND resource_id = ? AND actor_id = 'evaluator-exports' AND purpose = 'EVALUATION'",
-                    String.class, exportId)).contains("EXPORT_REQUESTED", "EXPORT_DOWNLOADED");
+                    String.class, exportId)).contains("export-requested", "export-downloaded");
         }
         assertThat(personLevel.get("purpose").toString()).contains("Evaluation of");
     }

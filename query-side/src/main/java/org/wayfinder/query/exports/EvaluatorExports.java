@@ -1,5 +1,6 @@
 package org.wayfinder.query.exports;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
@@ -53,14 +54,15 @@ import org.wayfinder.query.outcomes.OutcomeParameters;
 @Component
 class EvaluatorExports {
 
-    static final String RESOURCE_TYPE = "EVALUATOR_EXPORT";
+    static final String RESOURCE_TYPE = "evaluator-export";
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluatorExports.class);
     private static final int FETCH_SIZE = 1000;
     private static final int PROGRESS_EVERY = 5000;
 
     /** An export as its status endpoint shows it. */
-    record Status(String exportId, String kind, String state, String purpose, String exportKey, String filters,
+    record Status(String exportId, String kind, String state, String purpose, String exportKey,
+                  @JsonRawValue String filters,
                   long rowsDone, Long rowsTotal, Double progress, String requestedBy, Instant requestedAt,
                   Instant startedAt, Instant finishedAt, Long fileBytes, String fileSha256, String file,
                   String error) {
@@ -122,7 +124,7 @@ class EvaluatorExports {
                                               requested_role, organisation, requested_at)
                 VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)""", exportId, kind.parameter(), request.purpose().strip(),
                 keyId, filtersJson, actor.id(), actor.role(), actor.organisation(), Timestamp.from(clock.instant()));
-        accessLog.record(AccessPurpose.EVALUATION, RESOURCE_TYPE, exportId, "EXPORT_REQUESTED", "ACCEPTED");
+        accessLog.record(AccessPurpose.EVALUATION, RESOURCE_TYPE, exportId, "export-requested", "accepted");
         worker.submit(() -> run(exportId, kind, keyId, filters));
         return find(exportId).orElseThrow();
     }
@@ -151,7 +153,7 @@ class EvaluatorExports {
         if (!Files.exists(file)) {
             throw notFound();
         }
-        accessLog.record(AccessPurpose.EVALUATION, RESOURCE_TYPE, exportId, "EXPORT_DOWNLOADED", "SENT");
+        accessLog.record(AccessPurpose.EVALUATION, RESOURCE_TYPE, exportId, "export-downloaded", "disclosed");
         return file;
     }
 
