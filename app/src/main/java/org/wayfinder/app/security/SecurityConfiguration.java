@@ -79,7 +79,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/access-log").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/imports").hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(HttpMethod.GET, "/api/imports/**").hasAnyRole(ADMIN, EVALUATOR)
-                        .requestMatchers(HttpMethod.GET, "/api/outcomes/statistics").hasRole(EVALUATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/outcomes/statistics", "/api/outcomes/cohorts",
+                                "/api/outcomes/comparisons", "/api/outcomes/trajectory").hasRole(EVALUATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/exports").hasAnyRole(EVALUATOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/exports/dictionary", "/api/exports/*",
+                                "/api/exports/*/file").hasAnyRole(EVALUATOR, ADMIN)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/projections/checksums").hasAnyRole(EVALUATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/dashboards", "/api/dashboards/*")

@@ -77,6 +77,13 @@ class AccessMatrixIT {
         MATRIX.put("GET /api/imports/{importId}", EnumSet.of(Role.ADMIN, Role.EVALUATOR));
         MATRIX.put("GET /api/imports/{importId}/errors", EnumSet.of(Role.ADMIN, Role.EVALUATOR));
         MATRIX.put("GET /api/outcomes/statistics", EnumSet.of(Role.EVALUATOR));
+        MATRIX.put("GET /api/outcomes/cohorts", EnumSet.of(Role.EVALUATOR));
+        MATRIX.put("GET /api/outcomes/comparisons", EnumSet.of(Role.EVALUATOR));
+        MATRIX.put("GET /api/outcomes/trajectory", EnumSet.of(Role.EVALUATOR));
+        MATRIX.put("POST /api/exports", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("GET /api/exports/dictionary", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("GET /api/exports/{exportId}", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("GET /api/exports/{exportId}/file", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
         MATRIX.put("GET /api/projections/checksums", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
         MATRIX.put("GET /api/dashboards", EnumSet.of(Role.COMMISSIONER, Role.EVALUATOR, Role.ADMIN));
         MATRIX.put("GET /api/dashboards/{view}", EnumSet.of(Role.COMMISSIONER, Role.EVALUATOR, Role.ADMIN));

@@ -9,7 +9,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.wayfinder.kernel.directory.ActivityDetailsChanged;
+import org.wayfinder.kernel.directory.ActivityRegistered;
+import org.wayfinder.kernel.person.EthnicCategory;
+import org.wayfinder.kernel.person.PersonDemographicsRecorded;
 import org.wayfinder.kernel.person.PersonMergedInto;
+import org.wayfinder.kernel.person.PersonRegistered;
+import org.wayfinder.kernel.referral.ConnectedToActivity;
 import org.wayfinder.kernel.referral.ReferralReceived;
 import org.wayfinder.kernel.referral.WellbeingMeasureCorrected;
 import org.wayfinder.kernel.referral.WellbeingMeasureVoided;
@@ -20,7 +26,9 @@ import org.wayfinder.projection.support.BatchedWrites;
 /**
  * Longitudinal wellbeing outcomes for evaluators: {@code wellbeing_outcome}, one scored row per measure with the
  * referral's context as received, keyed to the real person after merges. {@code outcome_referral} and
- * {@code outcome_person_alias} are this projection's own lookups, so it rebuilds without any other read model.
+ * {@code outcome_person_alias} are this projection's own lookups, so it rebuilds without any other read model;
+ * {@code outcome_person}, {@code outcome_activity} and {@code outcome_referral_activity} hold what groups are
+ * compared by (demographics without identity, activity categories).
  */
 @Component
 @ProcessingGroup(WellbeingOutcomesProjection.PROCESSING_GROUP)
@@ -139,9 +147,71 @@ public class WellbeingOutcomesProjection {
                 event.survivorId(), event.personId());
     }
 
+    @EventHandler
+    void on(PersonRegistered event) {
+        writes.add("""
+                INSERT INTO outcome_person (person_id, age_band, sex, ethnic_group, imd_decile, imd_edition)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (person_id) DO UPDATE SET age_band = EXCLUDED.age_band, sex = EXCLUDED.sex,
+                    ethnic_group = EXCLUDED.ethnic_group, imd_decile = EXCLUDED.imd_decile,
+                    imd_edition = EXCLUDED.imd_edition""", event.personId(), name(event.ageBand()),
+                name(event.sex()), ethnicGroup(event.ethnicCategory()), event.imdDecile(), event.imdEdition());
+    }
+
+    @EventHandler
+    void on(PersonDemographicsRecorded event) {
+        // Replaces the demographics as a whole; the age band was fixed at registration and stays.
+        writes.add("""
+                INSERT INTO outcome_person (person_id, sex, ethnic_group, imd_decile, imd_edition)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (person_id) DO UPDATE SET sex = EXCLUDED.sex, ethnic_group = EXCLUDED.ethnic_group,
+                    imd_decile = EXCLUDED.imd_decile, imd_edition = EXCLUDED.imd_edition""", event.personId(),
+                name(event.sex()), ethnicGroup(event.ethnicCategory()), event.imdDecile(), event.imdEdition());
+    }
+
+    @EventHandler
+    void on(ActivityRegistered event) {
+        upsertActivity(event.activityId(), event.taxonomy());
+    }
+
+    @EventHandler
+    void on(ActivityDetailsChanged event) {
+        upsertActivity(event.activityId(), event.taxonomy());
+    }
+
+    @EventHandler
+    void on(ConnectedToActivity event) {
+        writes.add("""
+                INSERT INTO outcome_referral_activity (referral_id, activity_id, connected_on) VALUES (?, ?, ?)
+                ON CONFLICT (referral_id, activity_id) DO UPDATE SET connected_on = EXCLUDED.connected_on""",
+                event.referralId(), event.activityId(), event.connectedOn());
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE wellbeing_outcome, outcome_referral, outcome_person_alias");
+        jdbc.execute("TRUNCATE wellbeing_outcome, outcome_referral, outcome_person_alias, outcome_person, "
+                + "outcome_activity, outcome_referral_activity");
+    }
+
+    /** An activity's category is its first taxonomy term, as recorded; uncategorised without one. */
+    static String category(List<String> taxonomy) {
+        String first = taxonomy.isEmpty() ? "uncategorised" : taxonomy.get(0);
+        return first.length() > 100 ? first.substring(0, 100) : first;
+    }
+
+    private void upsertActivity(String activityId, List<String> taxonomy) {
+        writes.add("""
+                INSERT INTO outcome_activity (activity_id, category) VALUES (?, ?)
+                ON CONFLICT (activity_id) DO UPDATE SET category = EXCLUDED.category""", activityId,
+                category(taxonomy));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static String ethnicGroup(EthnicCategory category) {
+        return category == null ? null : category.broadGroup().name();
     }
 
     /** The NHS financial year (April to March) of a date, as {@code 2025/26}. */

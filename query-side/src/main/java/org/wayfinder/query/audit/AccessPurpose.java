@@ -6,5 +6,7 @@ public enum AccessPurpose {
     SAFEGUARDING,
     AUDIT,
     DATA_QUALITY,
-    SUBJECT_ACCESS_REQUEST
+    SUBJECT_ACCESS_REQUEST,
+    /** Pseudonymised data for evaluating the programme: evaluator exports. */
+    EVALUATION
 }

@@ -1,8 +1,10 @@
 package org.wayfinder.query.outcomes;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /** Reads baselines and their first follow-up in the window from {@code wellbeing_outcome}. */
@@ -18,6 +20,14 @@ class OutcomePairsRepository {
                     Integer followUpHundredths) {
     }
 
+    /** A baseline in one group; a referral with several needs or activity categories is in each of their groups. */
+    record GroupedBaseline(String group, Baseline baseline) {
+    }
+
+    private static final RowMapper<Baseline> BASELINE = (rs, row) -> new Baseline(rs.getString("referral_id"),
+            rs.getString("person_id"), rs.getObject("measured_on", LocalDate.class), rs.getInt("baseline"),
+            (Integer) rs.getObject("follow_up"));
+
     private final JdbcTemplate jdbc;
 
     OutcomePairsRepository(JdbcTemplate jdbc) {
@@ -31,15 +41,40 @@ class OutcomePairsRepository {
      * when a voided baseline is replaced.
      */
     List<Baseline> baselines(OutcomeStatisticsQuery query) {
+        List<Object> args = new ArrayList<>();
+        String sql = pairs(query, args) + """
+                SELECT b.referral_id, b.person_id, b.measured_on, b.score AS baseline, f.score AS follow_up
+                FROM baseline b LEFT JOIN follow_up f ON f.referral_id = b.referral_id
+                """;
+        return jdbc.query(sql, BASELINE, args.toArray());
+    }
+
+    /** The same baselines, each with its group; a null group is named {@link ComparisonGroup#NOT_RECORDED}. */
+    List<GroupedBaseline> baselinesByGroup(OutcomeStatisticsQuery query, ComparisonGroup by) {
+        List<Object> args = new ArrayList<>();
+        String sql = pairs(query, args) + """
+                SELECT b.referral_id, b.person_id, b.measured_on, b.score AS baseline, f.score AS follow_up,
+                       grp.g AS grp
+                FROM baseline b LEFT JOIN follow_up f ON f.referral_id = b.referral_id
+                """ + by.join();
+        return jdbc.query(sql, (rs, row) -> new GroupedBaseline(rs.getString("grp") == null
+                ? ComparisonGroup.NOT_RECORDED : rs.getString("grp"), BASELINE.mapRow(rs, row)), args.toArray());
+    }
+
+    private static String pairs(OutcomeStatisticsQuery query, List<Object> args) {
         OutcomeMeasure measure = query.measure();
-        String sql = """
+        String instrument = measure.instrument().name();
+        args.add(instrument);
+        String filters = query.filters().sql("b", args);
+        args.add(instrument);
+        args.add(query.windowFromDays());
+        args.add(query.windowToDays());
+        return """
                 WITH baseline AS (
-                    SELECT DISTINCT ON (b.referral_id) b.referral_id, b.person_id, b.measured_on, %1$s AS score
+                    SELECT DISTINCT ON (b.referral_id) b.referral_id, b.person_id, b.measured_on, b.referred_on,
+                           b.borough_gss_code, b.needs, %1$s AS score
                     FROM wellbeing_outcome b
-                    WHERE b.instrument = ? AND b.time_point = 'BASELINE' AND NOT b.voided AND %1$s IS NOT NULL
-                      AND (?::date IS NULL OR b.referred_on >= ?::date)
-                      AND (?::date IS NULL OR b.referred_on <= ?::date)
-                      AND (?::text IS NULL OR b.borough_gss_code = ?::text)
+                    WHERE b.instrument = ? AND b.time_point = 'BASELINE' AND NOT b.voided AND %1$s IS NOT NULL %3$s
                     ORDER BY b.referral_id, b.measured_on, b.measure_id
                 ), follow_up AS (
                     SELECT DISTINCT ON (b.referral_id) b.referral_id, %2$s AS score
@@ -48,15 +83,6 @@ class OutcomePairsRepository {
                       AND %2$s IS NOT NULL AND f.measured_on - b.measured_on BETWEEN ? AND ?
                     ORDER BY b.referral_id, f.measured_on, f.measure_id
                 )
-                SELECT b.referral_id, b.person_id, b.measured_on, b.score AS baseline, f.score AS follow_up
-                FROM baseline b LEFT JOIN follow_up f ON f.referral_id = b.referral_id
-                """.formatted(measure.scoreColumn("b"), measure.scoreColumn("f"));
-        String instrument = measure.instrument().name();
-        return jdbc.query(sql, (rs, row) -> new Baseline(rs.getString("referral_id"), rs.getString("person_id"),
-                        rs.getObject("measured_on", LocalDate.class), rs.getInt("baseline"),
-                        (Integer) rs.getObject("follow_up")),
-                instrument, query.referredFrom(), query.referredFrom(), query.referredTo(), query.referredTo(),
-                query.boroughGssCode(), query.boroughGssCode(), instrument, query.windowFromDays(),
-                query.windowToDays());
+                """.formatted(measure.scoreColumn("b"), measure.scoreColumn("f"), filters);
     }
 }

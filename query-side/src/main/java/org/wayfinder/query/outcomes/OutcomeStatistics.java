@@ -54,8 +54,13 @@ class OutcomeStatistics {
     }
 
     OutcomeStatisticsResponse answer(OutcomeStatisticsQuery query) {
+        return answer(query, repository.baselines(query));
+    }
+
+    /** The statistics of the given baselines, as selected for {@code query}: one group of a comparison, or all. */
+    OutcomeStatisticsResponse answer(OutcomeStatisticsQuery query, List<Baseline> baselines) {
         OutcomeMeasure measure = query.measure();
-        List<Baseline> baselines = repository.baselines(query);
+        SmallNumbers.Policy policy = query.suppression();
         List<Baseline> matched = baselines.stream().filter(b -> b.followUpHundredths() != null).toList();
         List<Pair> pairs = analysed(matched, query.pairsPerPerson()).stream()
                 .map(b -> new Pair(b.baselineHundredths(), b.followUpHundredths())).toList();
@@ -69,16 +74,17 @@ class OutcomeStatistics {
                 .filter(b -> !b.measuredOn().plusDays(query.windowToDays()).isBefore(today)).count();
         Set<String> peopleWithBaseline = baselines.stream().map(Baseline::personId).collect(Collectors.toSet());
         Set<String> peopleWithPair = matched.stream().map(Baseline::personId).collect(Collectors.toSet());
-        Counts counts = new Counts(SmallNumbers.count(n), SmallNumbers.count(baselines.size()),
-                SmallNumbers.count(matched.size()),
-                SmallNumbers.count(withoutFollowUp), SmallNumbers.count(stillOpen),
-                SmallNumbers.count(peopleWithBaseline.size()), SmallNumbers.count(peopleWithPair.size()));
+        Counts counts = new Counts(policy.count(n),
+                policy.complement(baselines.size(), matched.size()),
+                policy.count(matched.size()),
+                policy.complement(withoutFollowUp, stillOpen), policy.count(stillOpen),
+                policy.count(peopleWithBaseline.size()), policy.count(peopleWithPair.size()));
 
-        boolean suppressed = SmallNumbers.suppressed(n);
-        boolean shown = !suppressed && n > 0;
+        boolean suppressed = policy.suppressed(n);
+        boolean shown = policy.statisticsShown(n);
         return new OutcomeStatisticsResponse(
                 measure.instrument().name(), measure.measureName(), measure.unit(), measure.direction().name(),
-                new Filters(query.referredFrom(), query.referredTo(), query.boroughGssCode()),
+                filters(query.filters()),
                 new Window(query.windowFromDays(), query.windowToDays(), List.of("FOLLOW_UP", "EXIT"), WINDOW_RULE),
                 query.pairsPerPerson() == PairsPerPerson.FIRST ? MATCHING + ". " + FIRST_PER_PERSON : MATCHING,
                 threshold(query, measure, alternative),
@@ -87,13 +93,14 @@ class OutcomeStatistics {
                 shown ? summary(result.followUp()) : null,
                 shown ? change(result.change()) : null,
                 shown ? tTest(result.pairedTTest()) : null,
-                shown ? wilcoxon(result.wilcoxon()) : null,
+                shown ? wilcoxon(result.wilcoxon(), policy) : null,
                 shown ? result.cohensDz() : null,
                 MatchedPairStatistics.COHENS_DZ_DEFINITION,
-                improvement(result.improvement(), n),
+                improvement(result.improvement(), n, policy),
                 suppressed,
-                SmallNumbers.RULE,
-                warning(n, suppressed));
+                policy.parameter(),
+                policy.rule(),
+                warning(n, suppressed, policy));
     }
 
     private static List<Baseline> analysed(List<Baseline> matched, PairsPerPerson pairsPerPerson) {
@@ -132,27 +139,33 @@ class OutcomeStatistics {
         return new TTest(t.method(), t.t(), t.df(), t.pTwoSided());
     }
 
-    private static Wilcoxon wilcoxon(MatchedPairStatistics.WilcoxonSignedRank w) {
+    static Filters filters(OutcomeFilters filters) {
+        return new Filters(filters.referredFrom(), filters.referredTo(), filters.cohort(), filters.boroughGssCode(),
+                filters.icbOdsCode(), filters.need());
+    }
+
+    private static Wilcoxon wilcoxon(MatchedPairStatistics.WilcoxonSignedRank w, SmallNumbers.Policy policy) {
         return new Wilcoxon(w.method(), ZERO_DIFFERENCES, w.exact(), w.wPlus(),
-                SmallNumbers.count(w.nonZeroDifferences()), SmallNumbers.count(w.zeroDifferencesDropped()), w.z(),
-                w.pTwoSided());
+                policy.complement(w.nonZeroDifferences(), w.zeroDifferencesDropped()),
+                policy.count(w.zeroDifferencesDropped()), w.z(), w.pTwoSided());
     }
 
-    private static Improvement improvement(MatchedPairStatistics.Improvement improvement, long n) {
+    private static Improvement improvement(MatchedPairStatistics.Improvement improvement, long n,
+                                           SmallNumbers.Policy policy) {
         Integer alternative = improvement.improvedAtAlternative();
-        return new Improvement(SmallNumbers.count(improvement.improved()), SmallNumbers.share(improvement.improved(), n),
-                SmallNumbers.count(improvement.deteriorated()), SmallNumbers.share(improvement.deteriorated(), n),
-                alternative == null ? null : SmallNumbers.count(alternative),
-                alternative == null ? null : SmallNumbers.share(alternative, n));
+        return new Improvement(policy.count(improvement.improved()), policy.share(improvement.improved(), n),
+                policy.count(improvement.deteriorated()), policy.share(improvement.deteriorated(), n),
+                alternative == null ? null : policy.count(alternative),
+                alternative == null ? null : policy.share(alternative, n));
     }
 
-    private static String warning(long n, boolean suppressed) {
+    private static String warning(long n, boolean suppressed, SmallNumbers.Policy policy) {
         if (n == 0) {
             return "No matched pairs: no baseline had a follow-up in the window.";
         }
         String few = "Fewer than " + ADVISED_MINIMUM_PAIRS + " matched pairs: Warwick Medical School advises at least "
                 + ADVISED_MINIMUM_PAIRS + " people with two time points before drawing group conclusions.";
-        return suppressed ? few + " Between 1 and 7 pairs: counts are shown as \"*\" and no means or statistics "
-                + "are shown (small-numbers rule)." : n < ADVISED_MINIMUM_PAIRS ? few : null;
+        return suppressed ? few + " Too few pairs to publish: counts are shown as \"*\" and no means or statistics "
+                + "are shown (small-numbers rule " + policy.parameter() + ")." : n < ADVISED_MINIMUM_PAIRS ? few : null;
     }
 }

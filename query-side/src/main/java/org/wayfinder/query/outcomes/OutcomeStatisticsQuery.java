@@ -1,21 +1,18 @@
 package org.wayfinder.query.outcomes;
 
-import java.time.LocalDate;
-
 /**
- * Matched-pair statistics of one measure over the referrals received in a period and borough.
+ * Matched-pair statistics of one measure over the referrals the filters select.
  *
- * @param referredFrom        first referral date included, or null for no lower bound
- * @param referredTo          last referral date included, or null for no upper bound
- * @param boroughGssCode      the referral's borough, or null for all of London
+ * @param filters             which referrals count
  * @param windowFromDays      earliest follow-up counted, in days after the baseline, inclusive
  * @param windowToDays        latest follow-up counted, in days after the baseline, inclusive
  * @param thresholdHundredths meaningful improvement, in hundredths of a point
  * @param pairsPerPerson      whether a person referred more than once gives a pair per referral or only one
+ * @param suppression         the small-number policy applied to the answer
  */
-record OutcomeStatisticsQuery(OutcomeMeasure measure, LocalDate referredFrom, LocalDate referredTo,
-                              String boroughGssCode, int windowFromDays, int windowToDays, int thresholdHundredths,
-                              PairsPerPerson pairsPerPerson) {
+record OutcomeStatisticsQuery(OutcomeMeasure measure, OutcomeFilters filters, int windowFromDays, int windowToDays,
+                              int thresholdHundredths, PairsPerPerson pairsPerPerson,
+                              SmallNumbers.Policy suppression) {
 
     /**
      * The t-test and the Wilcoxon test assume independent pairs; two referrals of one person are not. FIRST keeps

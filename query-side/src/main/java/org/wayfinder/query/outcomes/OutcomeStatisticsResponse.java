@@ -27,10 +27,12 @@ record OutcomeStatisticsResponse(
         String cohensDzDefinition,
         Improvement meaningfulImprovement,
         boolean suppressed,
+        String suppression,
         String disclosureControl,
         String warning) {
 
-    record Filters(LocalDate referredFrom, LocalDate referredTo, String boroughGssCode) {
+    record Filters(LocalDate referredFrom, LocalDate referredTo, String cohort, String boroughGssCode,
+                   String icbOdsCode, String need) {
     }
 
     record Window(int fromDays, int toDays, List<String> followUpTimePoints, String rule) {

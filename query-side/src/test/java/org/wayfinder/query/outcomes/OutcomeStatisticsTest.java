@@ -82,6 +82,7 @@ class OutcomeStatisticsTest {
             }
         };
         return new OutcomeStatistics(repository, CLOCK).answer(new OutcomeStatisticsQuery(
-                OutcomeMeasure.SWEMWBS_METRIC, null, null, null, 56, 112, 103, pairsPerPerson));
+                OutcomeMeasure.SWEMWBS_METRIC, OutcomeFilters.NONE, 56, 112, 103, pairsPerPerson,
+                SmallNumbers.Policy.NHS_ENGLAND));
     }
 }
