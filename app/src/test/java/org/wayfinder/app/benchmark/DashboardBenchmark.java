@@ -113,7 +113,7 @@ public final class DashboardBenchmark {
                     pcn, source, needs, age_band, sex, ethnic_group, imd_decile, link_worker_id, accepted_on,
                     declined_on, first_contact_on, assessed_on, connected_on, closed_on, outcome, attended_sessions,
                     missed_sessions, first_attended_on)
-                SELECT 'r' || i, 'p' || (i % %2$d), d, date_trunc('month', d)::date,
+                SELECT 'r' || i, 'p' || (i %% %2$d), d, date_trunc('month', d)::date,
                        EXTRACT(YEAR FROM d - INTERVAL '3 months')::integer, b, 'P' || substr(b, 6) || (k %% 6), src,
                        CASE WHEN r7 < 0.5 THEN ARRAY[n1] ELSE ARRAY[n1, n2] END, age, sex, eth, imd,
                        CASE WHEN acc THEN 'lw-' || substr(b, 6) || '-' || (k %% 18) END,
