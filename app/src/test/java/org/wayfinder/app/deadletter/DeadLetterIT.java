@@ -146,15 +146,51 @@ class DeadLetterIT {
         assertThat(admin.get("/api/dead-letters?limit=0").getStatusCode().value()).isEqualTo(400);
     }
 
+    @Test
+    void a_write_the_database_refuses_parks_the_event_instead_of_stopping_the_projection() {
+        ApiClient linkWorker = ApiClient.as(http, tokens, "lw-1", Role.LINK_WORKER, "F84003");
+        ApiClient admin = ApiClient.as(http, tokens, "admin-1", Role.ADMIN, "WAYFINDER");
+        // The read model refuses what the event says, as a too-narrow column once did.
+        jdbc.execute("ALTER TABLE referral_summary ADD CONSTRAINT refuses_u99999 CHECK (pcn IS DISTINCT FROM 'U99999')");
+        String refused = UUID.randomUUID().toString();
+        String healthy = UUID.randomUUID().toString();
+        try {
+            receive(linkWorker, refused, "U99999");
+            accept(linkWorker, refused);
+            receive(linkWorker, healthy, "U00001");
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM referral_summary WHERE referral_id = ?", Long.class, healthy) == 1
+                    && health.snapshot().of("referral-summary").map(status -> status.lag() == 0).orElse(false));
+            assertThat(jdbc.queryForList("SELECT payload_type FROM dead_letter_entry WHERE processing_group = "
+                    + "'referral-summary' AND sequence_identifier = ? ORDER BY sequence_index", String.class, refused))
+                    .containsExactly(ReferralReceived.class.getName(), ReferralAccepted.class.getName());
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM referral_summary WHERE referral_id = ?", Long.class,
+                    refused)).isZero();
+        } finally {
+            jdbc.execute("ALTER TABLE referral_summary DROP CONSTRAINT IF EXISTS refuses_u99999");
+        }
+
+        Map retried = admin.post("/api/dead-letters/referral-summary/retries", Map.of()).getBody();
+        assertThat(retried).containsEntry("sequencesResolved", 1).containsEntry("deadLettersRemaining", 0);
+        assertThat(jdbc.queryForObject("SELECT status FROM referral_summary WHERE referral_id = ?", String.class,
+                refused)).isEqualTo("ACCEPTED");
+    }
+
     private Map statusOf(ApiClient client) {
         List<Map> projections = (List<Map>) client.get("/api/projections/status").getBody().get("projections");
         return projections.stream().filter(p -> GROUP.equals(p.get("processingGroup"))).findFirst().orElseThrow();
     }
 
     private static void receive(ApiClient client, String referralId) {
+        receive(client, referralId, "U00001");
+    }
+
+    private static void receive(ApiClient client, String referralId, String pcn) {
         assertThat(client.post("/api/referrals", Map.of("referralId", referralId,
                 "personId", UUID.randomUUID().toString(), "referredOn", "2026-01-12", "source", "GP_PRACTICE",
-                "boroughGssCode", "E09000012", "needs", List.of("housing"))).getStatusCode().value()).isEqualTo(201);
+                "boroughGssCode", "E09000012", "pcn", pcn, "needs", List.of("housing"))).getStatusCode().value())
+                .isEqualTo(201);
     }
 
     private static void accept(ApiClient client, String referralId) {
