@@ -1,5 +1,6 @@
 package org.wayfinder.app.axon;
 
+import java.util.Set;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -18,13 +19,21 @@ import org.wayfinder.app.deadletter.DeadLetters;
 /**
  * Every processing group gets Axon's JDBC dead-letter queue in {@code dead_letter_entry}: an event its
  * handlers throw on is parked there, with every later event of the same aggregate (Axon's sequencing
- * policy), while the processor carries on with the rest. A new projection gets its queue by existing.
+ * policy), while the processor carries on with the rest. A new projection gets its queue by existing;
+ * only the subscribing groups of {@link #MUST_REFUSE_THE_COMMAND} have none.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterQueues {
 
     /** Sequences (aggregates) a group may park before enqueueing fails and the processor stops to retry. */
     static final int MAX_SEQUENCES = 10_000;
+
+    /**
+     * Groups whose handlers run in a subscribing processor, inside the transaction of the command that
+     * caused the event: there a failure must refuse the command (an erasure whose key is not destroyed
+     * must not be recorded), never be parked.
+     */
+    static final Set<String> MUST_REFUSE_THE_COMMAND = Set.of("person-key-shredding");
 
     @Bean
     ConfigurerModule everyProcessingGroupHasADeadLetterQueue(ConnectionProvider connectionProvider,
@@ -46,6 +55,9 @@ class DeadLetterQueues {
                                     parked -> parked.diagnostics().and(DeadLetters.RETRIES, retries));
                         })
                         .registerDeadLetterQueueProvider(processingGroup -> {
+                            if (MUST_REFUSE_THE_COMMAND.contains(processingGroup)) {
+                                return null;
+                            }
                             // Axon asks once per group, before it builds the group's invoker: the moment to let a
                             // reset (a rebuild) clear the group's dead letters, since the replay handles them again.
                             eventProcessing.registerDeadLetteringEventHandlerInvokerConfiguration(processingGroup,

@@ -60,7 +60,8 @@ public class DeadLetters {
 
     public Listing list(int limit) {
         Map<String, GroupCount> counts = new TreeMap<>();
-        eventProcessing.eventProcessors().keySet().forEach(group -> counts.put(group, new GroupCount(group, 0, 0)));
+        eventProcessing.eventProcessors().keySet().stream().filter(this::hasQueue)
+                .forEach(group -> counts.put(group, new GroupCount(group, 0, 0)));
         jdbc.query("SELECT processing_group, count(*) AS letters, count(DISTINCT sequence_identifier) AS sequences "
                         + "FROM dead_letter_entry GROUP BY processing_group",
                 row -> {
