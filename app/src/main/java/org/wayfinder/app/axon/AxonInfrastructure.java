@@ -134,8 +134,9 @@ class AxonInfrastructure {
     }
 
     /**
-     * A projection that fails on an event must not skip it silently: the error propagates, the batch
-     * rolls back and the processor retries with back-off.
+     * A projection that fails on an event must not skip it silently. Every processing group has a
+     * dead-letter queue ({@link DeadLetterQueues}), whose invoker catches the handler's error and parks the
+     * event; any invoker without one lets the error propagate, so the batch rolls back and is retried.
      */
     @Bean
     ConfigurerModule failedEventsAreRetried() {

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.wayfinder.kernel.serialization.EventFormat;
+import org.wayfinder.kernel.upcasting.BusinessDateUpcaster;
 
 /**
  * Everything Axon stores (events, snapshots, tokens, dead letters) is written by serializers built on
@@ -33,6 +34,15 @@ public class EventSerializationConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
         return storedFormatSerializer();
+    }
+
+    /**
+     * Upcasters turn events as earlier versions stored them into today's events, when the store is read
+     * (aggregates, processors, replays). Axon's Spring configuration chains every {@code EventUpcaster} bean.
+     */
+    @Bean
+    BusinessDateUpcaster businessDateUpcaster() {
+        return new BusinessDateUpcaster();
     }
 
     static JacksonSerializer storedFormatSerializer() {

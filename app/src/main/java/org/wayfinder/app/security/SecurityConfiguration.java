@@ -88,6 +88,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/projections/checksums").hasAnyRole(EVALUATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/dashboards", "/api/dashboards/*")
                         .hasAnyRole(COMMISSIONER, EVALUATOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/projections/status").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/dead-letters").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/dead-letters/*/retries").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/dead-letters/*/*").hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication(settings)))

@@ -13,8 +13,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.wayfinder.app.security.DevelopmentTokens;
 import org.wayfinder.app.support.ApiClient;
 import org.wayfinder.kernel.access.Role;
+import org.wayfinder.projection.catalogue.ProjectionCatalogue;
 
-/** Operations can scrape command rates and latencies and each event processor's lag. */
+/** Operations can scrape command rates and latencies, each event processor's lag and each group's dead letters. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 class MetricsIT {
@@ -34,5 +35,12 @@ class MetricsIT {
                 .contains("eventProcessor_latency")
                 .contains("processorName=\"referral-summary\"")
                 .contains("processorName=\"person-directory\"");
+        for (ProjectionCatalogue.Projection projection : ProjectionCatalogue.ALL) {
+            assertThat(metrics)
+                    .containsPattern("wayfinder_projection_lag_events\\{processing_group=\"" + projection.name()
+                            + "\"} \\d+\\.\\d+")
+                    .containsPattern("wayfinder_dead_letters\\{processing_group=\"" + projection.name()
+                            + "\"} \\d+\\.\\d+");
+        }
     }
 }

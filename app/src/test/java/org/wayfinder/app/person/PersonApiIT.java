@@ -104,6 +104,8 @@ class PersonApiIT {
         assertThat(key.get("destroyed_at")).isNotNull();
         assertThat(eventProcessing.eventProcessor("person-key-shredding"))
                 .containsInstanceOf(SubscribingEventProcessor.class);
+        // A failure to destroy the key must refuse the erasure, so shredding is never dead-lettered.
+        assertThat(eventProcessing.deadLetterQueue("person-key-shredding")).isEmpty();
 
         Map<String, Object> person = (Map<String, Object>) awaitPerson(personId, p -> Boolean.TRUE.equals(p.get("erased")));
         assertThat(person).containsKeys("nhsNumber", "givenName", "familyName", "dateOfBirth", "postcode")

@@ -87,6 +87,10 @@ class AccessMatrixIT {
         MATRIX.put("GET /api/projections/checksums", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
         MATRIX.put("GET /api/dashboards", EnumSet.of(Role.COMMISSIONER, Role.EVALUATOR, Role.ADMIN));
         MATRIX.put("GET /api/dashboards/{view}", EnumSet.of(Role.COMMISSIONER, Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("GET /api/projections/status", EVERYONE);
+        MATRIX.put("GET /api/dead-letters", EnumSet.of(Role.ADMIN));
+        MATRIX.put("POST /api/dead-letters/{processingGroup}/retries", EnumSet.of(Role.ADMIN));
+        MATRIX.put("DELETE /api/dead-letters/{processingGroup}/{sequenceIdentifier}", EnumSet.of(Role.ADMIN));
         MATRIX.put("GET /api/audit/verification", EnumSet.of(Role.AUDITOR));
         MATRIX.put("POST /api/audit/verification", EnumSet.of(Role.AUDITOR));
         MATRIX.put("GET /api/audit/digests", EnumSet.of(Role.AUDITOR));

@@ -1,21 +1,36 @@
 package org.wayfinder.projection.support;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Collects a projection's SQL writes for the event processor's current batch and sends them to
  * PostgreSQL once, just before the batch commits. The batch's unit of work holds the database
  * transaction and the processor's token update, so the rows and the token commit together or not
  * at all. Statements keep their order: consecutive statements with the same SQL go as one JDBC batch.
+ * <p>
+ * A batch whose writes fail is rolled back and retried by the processor. The retry, and any handling
+ * outside a processor's batch (a dead letter being retried), writes each event's statements at once,
+ * under a savepoint per event: the event whose write fails then fails in its own handler, which parks it
+ * in the dead-letter queue, and the transaction carries on with the other events.
  */
 public final class BatchedWrites {
 
     private final JdbcTemplate jdbc;
     private final String resourceKey;
+    /** Events still to be written one at a time since a batch of this projection failed to flush. */
+    private final AtomicInteger eventsOneByOne = new AtomicInteger();
 
     public BatchedWrites(JdbcTemplate jdbc, String processingGroup) {
         this.jdbc = jdbc;
@@ -27,13 +42,78 @@ public final class BatchedWrites {
             jdbc.update(sql, args);
             return;
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        UnitOfWork<?> unitOfWork = current.root();
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || oneByOne(unitOfWork, current.getMessage())) {
+            writeNow(unitOfWork, current.getMessage(), sql, args);
+            return;
+        }
         Pending pending = unitOfWork.getOrComputeResource(resourceKey, key -> {
             Pending created = new Pending();
-            unitOfWork.onPrepareCommit(u -> created.flush(jdbc));
+            unitOfWork.onPrepareCommit(u -> {
+                try {
+                    created.flush(jdbc);
+                } catch (RuntimeException failed) {
+                    eventsOneByOne.set(batch.getMessages().size());
+                    throw failed;
+                }
+            });
             return created;
         });
         pending.add(sql, args);
+    }
+
+    /** True while events of a failed batch are being written one by one; counts each new event once. */
+    private boolean oneByOne(UnitOfWork<?> unitOfWork, Message<?> message) {
+        if (eventsOneByOne.get() <= 0) {
+            return false;
+        }
+        EventSavepoint last = unitOfWork.getResource(resourceKey + "/savepoint");
+        if (message != null && (last == null || !last.messageId().equals(message.getIdentifier()))) {
+            eventsOneByOne.decrementAndGet();
+        }
+        return true;
+    }
+
+    private void writeNow(UnitOfWork<?> unitOfWork, Message<?> message, String sql, Object[] args) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            jdbc.update(sql, args);
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+        try {
+            writeNow(unitOfWork, connection, message, sql, args);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, jdbc.getDataSource());
+        }
+    }
+
+    private void writeNow(UnitOfWork<?> unitOfWork, Connection connection, Message<?> message, String sql,
+                          Object[] args) {
+        String messageId = message == null ? "" : message.getIdentifier();
+        EventSavepoint savepoint = unitOfWork.getResource(resourceKey + "/savepoint");
+        try {
+            if (savepoint == null || !savepoint.messageId().equals(messageId)) {
+                savepoint = new EventSavepoint(messageId, connection.setSavepoint());
+                unitOfWork.resources().put(resourceKey + "/savepoint", savepoint);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set a savepoint for the projection's writes", e);
+        }
+        try {
+            jdbc.update(sql, args);
+        } catch (RuntimeException failed) {
+            try {
+                connection.rollback(savepoint.savepoint());
+            } catch (SQLException e) {
+                failed.addSuppressed(e);
+            }
+            unitOfWork.resources().remove(resourceKey + "/savepoint");
+            throw failed;
+        }
+    }
+
+    private record EventSavepoint(String messageId, Savepoint savepoint) {
     }
 
     private static final class Pending {
