@@ -1,11 +1,16 @@
 package org.wayfinder.app.axon;
 
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -19,6 +24,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfinder.app.audit.HashChainingAppend;
 
 /**
@@ -88,6 +94,36 @@ class AxonInfrastructure {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /** This node's name in {@code token_entry.owner}: {@code wayfinder.node.id}, or {@code <pid>@<hostname>}. */
+    @Bean
+    NodeId nodeId(@Value("${wayfinder.node.id:}") String configured) {
+        return new NodeId(configured == null || configured.isBlank()
+                ? ManagementFactory.getRuntimeMXBean().getName() : configured);
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          NodeId nodeId,
+                          @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(claimTimeout)
+                .nodeId(nodeId.value())
+                .build();
+    }
+
+    @Bean
+    SegmentBalancer segmentBalancer(EventProcessingConfiguration eventProcessing, JdbcTemplate jdbc, NodeId nodeId,
+                                    @Value("${wayfinder.node.balance-interval:3s}") Duration interval) {
+        return new SegmentBalancer(eventProcessing, jdbc, nodeId.value(), interval);
+    }
+
+    /** The name under which this node claims segments. */
+    record NodeId(String value) {
     }
 
     @Bean

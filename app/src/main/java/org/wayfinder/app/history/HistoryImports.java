@@ -1,6 +1,11 @@
 package org.wayfinder.app.history;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +18,18 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import javax.sql.DataSource;
 import org.wayfinder.command.person.IdentityProtection;
 
 /**
  * Runs imports one at a time on a background thread, so history arrives as one ordered stream (gaps
  * and interleaving in the global index slow every later replay). Imports left QUEUED or RUNNING when
  * the application stopped are resumed from their spooled files when it is ready again.
+ * <p>
+ * With several nodes, each import runs on one node at a time: the runner holds a PostgreSQL session
+ * advisory lock named after the import for as long as it runs, and a node that cannot take it (another node
+ * is running the import) or cannot see the spooled files (they are on another machine) leaves it alone. The
+ * lock goes with its connection, so a node that dies frees the import for the next node that starts.
  */
 @Service
 class HistoryImports implements DisposableBean {
@@ -28,6 +39,7 @@ class HistoryImports implements DisposableBean {
     private final HistoryImportStore store;
     private final HistoryImportRunner runner;
     private final Path spoolDirectory;
+    private final DataSource dataSource;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "history-import");
         thread.setDaemon(true);
@@ -36,8 +48,9 @@ class HistoryImports implements DisposableBean {
 
     HistoryImports(HistoryImportStore store, CommandGateway commandGateway,
                    PlatformTransactionManager transactionManager, IdentityProtection identityProtection,
-                   @Value("${wayfinder.import.spool-directory}") Path spoolDirectory) {
+                   @Value("${wayfinder.import.spool-directory}") Path spoolDirectory, DataSource dataSource) {
         this.store = store;
+        this.dataSource = dataSource;
         this.runner = new HistoryImportRunner(store, commandGateway, transactionManager, identityProtection::seal);
         this.spoolDirectory = spoolDirectory;
     }
@@ -49,7 +62,39 @@ class HistoryImports implements DisposableBean {
     void submit(String importId) {
         executor.submit(() -> store.find(importId)
                 .filter(record -> "QUEUED".equals(record.state()) || "RUNNING".equals(record.state()))
-                .ifPresent(runner::run));
+                .ifPresent(this::runAlone));
+    }
+
+    private void runAlone(HistoryImportStore.ImportRecord record) {
+        if (!Files.isDirectory(Path.of(record.spoolDirectory()))) {
+            log.warn("Import {} is not resumed here: its spooled files are not on this node.", record.importId());
+            return;
+        }
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisoryLock(lock, "pg_try_advisory_lock", record.importId())) {
+                log.info("Import {} is running on another node.", record.importId());
+                return;
+            }
+            try {
+                store.find(record.importId())
+                        .filter(current -> "QUEUED".equals(current.state()) || "RUNNING".equals(current.state()))
+                        .ifPresent(runner::run);
+            } finally {
+                advisoryLock(lock, "pg_advisory_unlock", record.importId());
+            }
+        } catch (SQLException e) {
+            log.warn("Import {} not started: the database is not reachable ({}).", record.importId(), e.getMessage());
+        }
+    }
+
+    private static boolean advisoryLock(Connection connection, String function, String importId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT " + function + "(hashtextextended(?, 0))")) {
+            statement.setString(1, "wayfinder-import:" + importId);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
     }
 
     /** Runs before anything else starts an import on this start, so nothing is submitted twice. */
