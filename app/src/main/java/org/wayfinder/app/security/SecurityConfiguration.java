@@ -79,6 +79,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/outcomes/statistics").hasRole(EVALUATOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/projections/checksums").hasAnyRole(EVALUATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/projections/rebuilds").hasAnyRole(EVALUATOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/projections/rebuilds/*", "/api/projections/rebuilds/*/events")
+                        .hasAnyRole(EVALUATOR, ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication(settings)))

@@ -78,6 +78,9 @@ class AccessMatrixIT {
         MATRIX.put("GET /api/imports/{importId}/errors", EnumSet.of(Role.ADMIN, Role.EVALUATOR));
         MATRIX.put("GET /api/outcomes/statistics", EnumSet.of(Role.EVALUATOR));
         MATRIX.put("GET /api/projections/checksums", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("POST /api/projections/rebuilds", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("GET /api/projections/rebuilds/{rebuildId}", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("GET /api/projections/rebuilds/{rebuildId}/events", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
         MATRIX.put("GET /api/audit/verification", EnumSet.of(Role.AUDITOR));
         MATRIX.put("POST /api/audit/verification", EnumSet.of(Role.AUDITOR));
         MATRIX.put("GET /api/audit/digests", EnumSet.of(Role.AUDITOR));
