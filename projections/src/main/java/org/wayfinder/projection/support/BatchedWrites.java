@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Collects a projection's SQL writes for the event processor's current batch and sends them to
  * PostgreSQL once, just before the batch commits. The batch's unit of work holds the database
  * transaction and the processor's token update, so the rows and the token commit together or not
- * at all. Statements keep their order: consecutive statements with the same SQL go as one JDBC batch.
+ * at all. Statements keep their order. When their SQL alternates they go to PostgreSQL in one round trip as
+ * executions of statements prepared once per connection ({@link PipelinedStatements}); otherwise, or if that
+ * cannot render an argument, consecutive statements with the same SQL go as one JDBC batch.
  */
 public final class BatchedWrites {
 
@@ -46,6 +49,12 @@ public final class BatchedWrites {
         }
 
         void flush(JdbcTemplate jdbc) {
+            if (alternates() && Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    PipelinedStatements.execute(connection, statements, arguments)))) {
+                statements.clear();
+                arguments.clear();
+                return;
+            }
             int start = 0;
             while (start < statements.size()) {
                 String sql = statements.get(start);
@@ -62,6 +71,16 @@ public final class BatchedWrites {
             }
             statements.clear();
             arguments.clear();
+        }
+
+        /** More than one run of identical SQL: a JDBC batch per run would wait for PostgreSQL once per run. */
+        private boolean alternates() {
+            for (int i = 1; i < statements.size(); i++) {
+                if (!statements.get(i).equals(statements.get(0))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
