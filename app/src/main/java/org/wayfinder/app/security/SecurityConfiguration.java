@@ -82,6 +82,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/projections/rebuilds").hasAnyRole(EVALUATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/projections/rebuilds/*", "/api/projections/rebuilds/*/events")
                         .hasAnyRole(EVALUATOR, ADMIN)
+                        .requestMatchers("/api/projections/snapshots", "/api/projections/snapshots/*")
+                        .hasAnyRole(EVALUATOR, ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication(settings)))

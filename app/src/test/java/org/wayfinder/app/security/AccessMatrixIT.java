@@ -81,6 +81,10 @@ class AccessMatrixIT {
         MATRIX.put("POST /api/projections/rebuilds", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
         MATRIX.put("GET /api/projections/rebuilds/{rebuildId}", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
         MATRIX.put("GET /api/projections/rebuilds/{rebuildId}/events", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("POST /api/projections/snapshots", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("GET /api/projections/snapshots", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("GET /api/projections/snapshots/{name}", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("DELETE /api/projections/snapshots/{name}", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
         MATRIX.put("GET /api/audit/verification", EnumSet.of(Role.AUDITOR));
         MATRIX.put("POST /api/audit/verification", EnumSet.of(Role.AUDITOR));
         MATRIX.put("GET /api/audit/digests", EnumSet.of(Role.AUDITOR));

@@ -49,7 +49,7 @@ public final class EventStream {
                 ? jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ? AND global_index <= ?",
                         Long.class, after, upTo)
                 : jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ? AND global_index <= ?"
-                        + " AND time_stamp < ?", Long.class, after, upTo, recordedBefore);
+                        + " AND time_stamp::timestamptz < ?::timestamptz", Long.class, after, upTo, recordedBefore);
         return count == null ? 0 : count;
     }
 
@@ -60,7 +60,7 @@ public final class EventStream {
      */
     public List<Row> read(long after, long upTo, int limit, String recordedBefore) {
         List<Row> rows = new ArrayList<>(Math.min(limit, 65_536));
-        String sql = SELECT + (recordedBefore == null ? "" : " AND time_stamp < ?") + " ORDER BY global_index LIMIT ?";
+        String sql = SELECT + (recordedBefore == null ? "" : " AND time_stamp::timestamptz < ?::timestamptz") + " ORDER BY global_index LIMIT ?";
         Object[] args = recordedBefore == null
                 ? new Object[] {after, upTo, limit}
                 : new Object[] {after, upTo, recordedBefore, limit};

@@ -152,11 +152,11 @@ public class ProjectionRebuilds {
     }
 
     /** One selected projection: its tables and the handler invoker of its event processor. */
-    record Target(String name, List<String> tables, EventProcessor processor, EventHandlerInvoker invoker) {
+    public record Target(String name, List<String> tables, EventProcessor processor, EventHandlerInvoker invoker) {
     }
 
     /** How far a build got: the last index read, events read, what each projection handled, recent gaps. */
-    static final class Progress {
+    public static final class Progress {
         long position;
         long processed;
         final long[] handled;
@@ -202,6 +202,12 @@ public class ProjectionRebuilds {
 
     /** Feeds the selected projections every event after the progress's position up to {@code upTo}, batch by batch. */
     void build(UUID id, String schema, List<Target> targets, Progress progress, long upTo, String recordedBefore) {
+        build(id, schema, targets, progress, upTo, recordedBefore, message -> true);
+    }
+
+    /** As above, handing the projections only the events {@code include} accepts. */
+    void build(UUID id, String schema, List<Target> targets, Progress progress, long upTo, String recordedBefore,
+               java.util.function.Predicate<EventMessage<?>> include) {
         while (progress.position < upTo) {
             List<EventStream.Row> rows = stream.read(progress.position, upTo, batchSize, recordedBefore);
             if (rows.isEmpty()) {
@@ -209,7 +215,7 @@ public class ProjectionRebuilds {
                 return;
             }
             transactions.executeWithoutResult(status -> {
-                handle(schema, targets, rows, progress);
+                handle(schema, targets, rows, progress, include);
                 if (id != null) {
                     store.progress(id, progress.position, progress.processed,
                             targets.stream().map(Target::name).toList(), progress.handled);
@@ -220,11 +226,19 @@ public class ProjectionRebuilds {
 
     /** One batch in the caller's transaction: every handler writes into {@code schema}, flushed once at commit. */
     private void handle(String schema, List<Target> targets, List<EventStream.Row> rows, Progress progress) {
+        handle(schema, targets, rows, progress, message -> true);
+    }
+
+    private void handle(String schema, List<Target> targets, List<EventStream.Row> rows, Progress progress,
+                        java.util.function.Predicate<EventMessage<?>> include) {
         jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
         List<TrackedEventMessage<?>> messages = stream.messages(rows);
         UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(messages.get(0));
         var result = unitOfWork.executeWithResult(() -> {
             for (TrackedEventMessage<?> message : messages) {
+                if (!include.test(message)) {
+                    continue;
+                }
                 for (int i = 0; i < targets.size(); i++) {
                     EventHandlerInvoker invoker = targets.get(i).invoker();
                     if (invoker.canHandle(message, Segment.ROOT_SEGMENT)) {
@@ -292,7 +306,7 @@ public class ProjectionRebuilds {
         }
     }
 
-    private void createBuildSchema(String schema, List<Target> targets) {
+    void createBuildSchema(String schema, List<Target> targets) {
         jdbc.execute("CREATE SCHEMA " + schema);
         for (Target target : targets) {
             for (String table : target.tables()) {
@@ -351,7 +365,7 @@ public class ProjectionRebuilds {
         }
     }
 
-    private void dropSchema(String schema) {
+    void dropSchema(String schema) {
         try {
             jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (RuntimeException e) {
@@ -367,6 +381,10 @@ public class ProjectionRebuilds {
         }
         return new Target(name, projection.tables().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(), processor,
                 handling.eventHandlerInvoker());
+    }
+
+    EventStream stream() {
+        return stream;
     }
 
     private Optional<EventProcessor> processor(String name) {

@@ -1,5 +1,8 @@
 package org.wayfinder.query.outcomes;
 
+import org.wayfinder.projection.outcomes.WellbeingOutcomesProjection;
+import org.wayfinder.query.projections.SnapshotReads;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,9 +26,11 @@ class OutcomesQueryController {
     private static final int MAX_WINDOW_DAYS = 3650;
 
     private final OutcomeStatistics statistics;
+    private final SnapshotReads snapshots;
 
-    OutcomesQueryController(OutcomeStatistics statistics) {
+    OutcomesQueryController(OutcomeStatistics statistics, SnapshotReads snapshots) {
         this.statistics = statistics;
+        this.snapshots = snapshots;
     }
 
     @GetMapping("/statistics")
@@ -38,7 +43,8 @@ class OutcomesQueryController {
             @RequestParam(defaultValue = "56") int windowFromDays,
             @RequestParam(defaultValue = "112") int windowToDays,
             @RequestParam(required = false) Integer thresholdHundredths,
-            @RequestParam(defaultValue = "ALL") String pairsPerPerson) {
+            @RequestParam(defaultValue = "ALL") String pairsPerPerson,
+            @RequestParam(required = false) String asOf) {
         Instrument parsed = Arrays.stream(Instrument.values()).filter(i -> i.name().equals(instrument)).findFirst()
                 .orElseThrow(() -> invalid("'instrument' must be one of " + Arrays.toString(Instrument.values()) + "."));
         String measureName = measure == null || measure.isBlank() ? null : measure;
@@ -62,8 +68,9 @@ class OutcomesQueryController {
         }
         PairsPerPerson perPerson = Arrays.stream(PairsPerPerson.values()).filter(p -> p.name().equals(pairsPerPerson))
                 .findFirst().orElseThrow(() -> invalid("'pairsPerPerson' must be ALL or FIRST."));
-        return statistics.answer(new OutcomeStatisticsQuery(chosen, referredFrom, referredTo, borough, windowFromDays,
-                windowToDays, threshold, perPerson));
+        OutcomeStatisticsQuery query = new OutcomeStatisticsQuery(chosen, referredFrom, referredTo, borough,
+                windowFromDays, windowToDays, threshold, perPerson);
+        return snapshots.read(asOf, WellbeingOutcomesProjection.PROCESSING_GROUP, () -> statistics.answer(query));
     }
 
     private static ErrorResponseException invalid(String detail) {
