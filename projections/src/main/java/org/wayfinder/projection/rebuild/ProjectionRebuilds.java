@@ -18,6 +18,10 @@ import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -380,7 +384,23 @@ public class ProjectionRebuilds {
             throw new IllegalStateException("Processor " + processor.getName() + " exposes no handler invoker");
         }
         return new Target(name, projection.tables().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(), processor,
-                handling.eventHandlerInvoker());
+                withoutDeadLetters(handling.eventHandlerInvoker()));
+    }
+
+    /**
+     * The same handlers without a dead-letter queue in front: a rebuild must not consult or fill the live
+     * queue, and an event that fails fails the rebuild (its transaction rolls back; the live views stay).
+     */
+    static EventHandlerInvoker withoutDeadLetters(EventHandlerInvoker invoker) {
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            return new MultiEventHandlerInvoker(
+                    multi.delegates().stream().map(ProjectionRebuilds::withoutDeadLetters).toList());
+        }
+        if (invoker instanceof DeadLetteringEventHandlerInvoker deadLettering) {
+            return SimpleEventHandlerInvoker.builder().eventHandlers(new ArrayList<Object>(deadLettering.eventHandlers()))
+                    .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build();
+        }
+        return invoker;
     }
 
     EventStream stream() {
