@@ -92,6 +92,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/dead-letters").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/dead-letters/*/retries").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/api/dead-letters/*/*").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/projections/rebuilds").hasAnyRole(EVALUATOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/projections/rebuilds/*", "/api/projections/rebuilds/*/events")
+                        .hasAnyRole(EVALUATOR, ADMIN)
+                        .requestMatchers("/api/projections/snapshots", "/api/projections/snapshots/*")
+                        .hasAnyRole(EVALUATOR, ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication(settings)))

@@ -91,6 +91,13 @@ class AccessMatrixIT {
         MATRIX.put("GET /api/dead-letters", EnumSet.of(Role.ADMIN));
         MATRIX.put("POST /api/dead-letters/{processingGroup}/retries", EnumSet.of(Role.ADMIN));
         MATRIX.put("DELETE /api/dead-letters/{processingGroup}/{sequenceIdentifier}", EnumSet.of(Role.ADMIN));
+        MATRIX.put("POST /api/projections/rebuilds", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("GET /api/projections/rebuilds/{rebuildId}", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("GET /api/projections/rebuilds/{rebuildId}/events", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("POST /api/projections/snapshots", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("GET /api/projections/snapshots", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("GET /api/projections/snapshots/{name}", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
+        MATRIX.put("DELETE /api/projections/snapshots/{name}", EnumSet.of(Role.EVALUATOR, Role.ADMIN));
         MATRIX.put("GET /api/audit/verification", EnumSet.of(Role.AUDITOR));
         MATRIX.put("POST /api/audit/verification", EnumSet.of(Role.AUDITOR));
         MATRIX.put("GET /api/audit/digests", EnumSet.of(Role.AUDITOR));

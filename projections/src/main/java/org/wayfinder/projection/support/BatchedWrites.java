@@ -10,6 +10,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,7 +19,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Collects a projection's SQL writes for the event processor's current batch and sends them to
  * PostgreSQL once, just before the batch commits. The batch's unit of work holds the database
  * transaction and the processor's token update, so the rows and the token commit together or not
- * at all. Statements keep their order: consecutive statements with the same SQL go as one JDBC batch.
+ * at all. Statements keep their order. When their SQL alternates they go to PostgreSQL in one round trip as
+ * executions of statements prepared once per connection ({@link PipelinedStatements}); otherwise, or if that
+ * cannot render an argument, consecutive statements with the same SQL go as one JDBC batch.
  * <p>
  * A batch whose writes fail is rolled back and retried by the processor. The retry, and any handling
  * outside a processor's batch (a dead letter being retried), writes each event's statements at once,
@@ -126,6 +129,12 @@ public final class BatchedWrites {
         }
 
         void flush(JdbcTemplate jdbc) {
+            if (alternates() && Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    PipelinedStatements.execute(connection, statements, arguments)))) {
+                statements.clear();
+                arguments.clear();
+                return;
+            }
             int start = 0;
             while (start < statements.size()) {
                 String sql = statements.get(start);
@@ -142,6 +151,16 @@ public final class BatchedWrites {
             }
             statements.clear();
             arguments.clear();
+        }
+
+        /** More than one run of identical SQL: a JDBC batch per run would wait for PostgreSQL once per run. */
+        private boolean alternates() {
+            for (int i = 1; i < statements.size(); i++) {
+                if (!statements.get(i).equals(statements.get(0))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wayfinder.projection.outcomes.WellbeingOutcomesProjection;
 import org.wayfinder.query.outcomes.OutcomeStatisticsQuery.PairsPerPerson;
+import org.wayfinder.query.projections.SnapshotReads;
 
 /** Longitudinal outcomes for evaluators: aggregates only, with small numbers suppressed. */
 @RestController
@@ -29,9 +31,11 @@ class OutcomesQueryController {
     private final CohortMatrix cohortMatrix;
     private final OutcomeComparisons comparisons;
     private final Trajectory trajectory;
+    private final SnapshotReads snapshots;
 
     OutcomesQueryController(OutcomeStatistics statistics, CohortMatrix cohortMatrix, OutcomeComparisons comparisons,
-                            Trajectory trajectory) {
+                            Trajectory trajectory, SnapshotReads snapshots) {
+        this.snapshots = snapshots;
         this.statistics = statistics;
         this.cohortMatrix = cohortMatrix;
         this.comparisons = comparisons;
@@ -52,9 +56,11 @@ class OutcomesQueryController {
             @RequestParam(defaultValue = "112") int windowToDays,
             @RequestParam(required = false) Integer thresholdHundredths,
             @RequestParam(defaultValue = "ALL") String pairsPerPerson,
-            @RequestParam(defaultValue = "nhs-england") String suppression) {
-        return statistics.answer(statisticsQuery(instrument, measure, referredFrom, referredTo, cohort, boroughGssCode,
-                icb, need, windowFromDays, windowToDays, thresholdHundredths, pairsPerPerson, suppression));
+            @RequestParam(defaultValue = "nhs-england") String suppression,
+            @RequestParam(required = false) String asOf) {
+        OutcomeStatisticsQuery query = statisticsQuery(instrument, measure, referredFrom, referredTo, cohort,
+                boroughGssCode, icb, need, windowFromDays, windowToDays, thresholdHundredths, pairsPerPerson, suppression);
+        return snapshots.read(asOf, WellbeingOutcomesProjection.PROCESSING_GROUP, () -> statistics.answer(query));
     }
 
     @GetMapping("/comparisons")
@@ -72,11 +78,13 @@ class OutcomesQueryController {
             @RequestParam(defaultValue = "112") int windowToDays,
             @RequestParam(required = false) Integer thresholdHundredths,
             @RequestParam(defaultValue = "ALL") String pairsPerPerson,
-            @RequestParam(defaultValue = "nhs-england") String suppression) {
+            @RequestParam(defaultValue = "nhs-england") String suppression,
+            @RequestParam(required = false) String asOf) {
         ComparisonGroup group = ComparisonGroup.byParameter(by).orElseThrow(() -> invalid("by",
                 "'by' must be one of " + ComparisonGroup.parameters() + "."));
-        return comparisons.answer(statisticsQuery(instrument, measure, referredFrom, referredTo, cohort, boroughGssCode,
-                icb, need, windowFromDays, windowToDays, thresholdHundredths, pairsPerPerson, suppression), group);
+        OutcomeStatisticsQuery query = statisticsQuery(instrument, measure, referredFrom, referredTo, cohort,
+                boroughGssCode, icb, need, windowFromDays, windowToDays, thresholdHundredths, pairsPerPerson, suppression);
+        return snapshots.read(asOf, WellbeingOutcomesProjection.PROCESSING_GROUP, () -> comparisons.answer(query, group));
     }
 
     @GetMapping("/cohorts")

@@ -1,5 +1,9 @@
 package org.wayfinder.query.referral;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import org.wayfinder.projection.referral.ReferralSummaryProjection;
+import org.wayfinder.query.projections.SnapshotReads;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,17 +32,20 @@ class ReferralQueryController {
 
     private final ReferralSummaryRepository referrals;
     private final AccessLog accessLog;
+    private final SnapshotReads snapshots;
 
-    ReferralQueryController(ReferralSummaryRepository referrals, AccessLog accessLog) {
+    ReferralQueryController(ReferralSummaryRepository referrals, AccessLog accessLog, SnapshotReads snapshots) {
         this.referrals = referrals;
         this.accessLog = accessLog;
+        this.snapshots = snapshots;
     }
 
     @GetMapping("/{referralId}")
     ResponseEntity<ReferralSummary> referral(@PathVariable String referralId,
                                              @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false)
-                                             String purposeHeader) {
-        ReferralSummary summary = read(referralId, purposeHeader, "read");
+                                             String purposeHeader,
+                                             @RequestParam(required = false) String asOf) {
+        ReferralSummary summary = read(referralId, purposeHeader, asOf == null ? "read" : "read-as-of", asOf);
         return ResponseEntity.ok().eTag("\"" + summary.version() + "\"").body(summary);
     }
 
@@ -46,7 +53,7 @@ class ReferralQueryController {
     ReferralSummary.Session attendance(@PathVariable String referralId, @PathVariable String attendanceId,
                                        @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false)
                                        String purposeHeader) {
-        return read(referralId, purposeHeader, "read-attendance").sessions().stream()
+        return read(referralId, purposeHeader, "read-attendance", null).sessions().stream()
                 .filter(session -> session.attendanceId().equalsIgnoreCase(attendanceId)).findFirst()
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Attendance not found",
                         "No attendance with id " + attendanceId + " is recorded on this referral."));
@@ -56,19 +63,20 @@ class ReferralQueryController {
     ReferralSummary.WellbeingMeasure measure(@PathVariable String referralId, @PathVariable String measureId,
                                              @RequestHeader(name = AccessLog.PURPOSE_HEADER, required = false)
                                              String purposeHeader) {
-        return read(referralId, purposeHeader, "read-wellbeing-measure").wellbeingMeasures().stream()
+        return read(referralId, purposeHeader, "read-wellbeing-measure", null).wellbeingMeasures().stream()
                 .filter(measure -> measure.measureId().equalsIgnoreCase(measureId)).findFirst()
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Wellbeing measure not found",
                         "No wellbeing measure with id " + measureId + " is recorded on this referral."));
     }
 
-    private ReferralSummary read(String referralId, String purposeHeader, String action) {
+    private ReferralSummary read(String referralId, String purposeHeader, String action, String asOf) {
         if (!referralId.matches(UUID_PATTERN)) {
             throw problem(HttpStatus.BAD_REQUEST, "Invalid referral id", "'referralId' must be a UUID.");
         }
         AccessPurpose purpose = accessLog.purpose(purposeHeader);
         String id = referralId.toLowerCase();
-        ReferralSummary summary = referrals.findById(id).orElse(null);
+        ReferralSummary summary = snapshots.read(asOf, ReferralSummaryProjection.PROCESSING_GROUP,
+                () -> referrals.findById(id)).orElse(null);
         if (summary == null) {
             accessLog.record(purpose, "referral", id, action, "not-found");
             throw problem(HttpStatus.NOT_FOUND, "Referral not found", "No referral with id " + id + " is known.");
