@@ -11,11 +11,13 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
+import org.axonframework.common.Priority;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
@@ -46,6 +48,8 @@ import org.wayfinder.command.referral.Referral;
  */
 public final class ImportAggregates {
 
+    private static final RecordTargetResolver TARGETS = new RecordTargetResolver();
+
     private final SimpleCommandBus commandBus;
     private final CommandGateway gateway;
     private final List<ChunkRepository<?>> repositories = new ArrayList<>();
@@ -59,16 +63,17 @@ public final class ImportAggregates {
 
         ChunkRepository<Activity> activities = repository(axon, Activity.class, eventStore, retained, true, null);
         ParameterResolverFactory withCatalogue = MultiParameterResolverFactory.ordered(
-                new SimpleResourceParameterResolverFactory(List.of(new DirectoryActivityCatalogue(() -> activities))),
-                axon.parameterResolverFactory());
+                new ImportCatalogue(new DirectoryActivityCatalogue(() -> activities)), axon.parameterResolverFactory());
         ChunkRepository<Provider> providers = repository(axon, Provider.class, eventStore, retained, true, null);
         ChunkRepository<Person> people = repository(axon, Person.class, eventStore, retained, false, null);
         ChunkRepository<Referral> referrals = repository(axon, Referral.class, eventStore, retained, false,
                 withCatalogue);
         new AnnotationCommandHandlerAdapter<>(new ActivityRegistration(providers, activities),
-                axon.parameterResolverFactory(), axon.handlerDefinition(ActivityRegistration.class)).subscribe(commandBus);
+                axon.parameterResolverFactory(), ClasspathHandlerDefinition.forClass(ActivityRegistration.class))
+                .subscribe(commandBus);
         new AnnotationCommandHandlerAdapter<>(new PersonMerging(() -> people),
-                axon.parameterResolverFactory(), axon.handlerDefinition(PersonMerging.class)).subscribe(commandBus);
+                axon.parameterResolverFactory(), ClasspathHandlerDefinition.forClass(PersonMerging.class))
+                .subscribe(commandBus);
     }
 
     /** Keeps up to {@code retained} aggregates of each type in memory between chunks. */
@@ -112,7 +117,9 @@ public final class ImportAggregates {
                                               ParameterResolverFactory parameterResolverFactory) {
         ParameterResolverFactory resolvers = parameterResolverFactory != null ? parameterResolverFactory
                 : axon.parameterResolverFactory();
-        HandlerDefinition handlers = axon.handlerDefinition(type);
+        // Without the configured time limits: those wrap every handler call in a scheduled task, which costs
+        // more than the in-memory handling itself, and a chunk is bounded by its size instead.
+        HandlerDefinition handlers = ClasspathHandlerDefinition.forClass(type);
         var model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type, resolvers, handlers);
         EventSourcingRepository.Builder<T> builder = EventSourcingRepository.builder(type)
                 .aggregateModel(model)
@@ -128,6 +135,7 @@ public final class ImportAggregates {
                 .aggregateType(type)
                 .aggregateModel(model)
                 .repository(repository)
+                .commandTargetResolver(TARGETS)
                 .parameterResolverFactory(resolvers)
                 .handlerDefinition(handlers)
                 .build()
@@ -205,5 +213,14 @@ public final class ImportAggregates {
     }
 
     private record Retained<T>(T root, long version) {
+    }
+
+    /** The referral asks the import's own activities, ahead of the application's catalogue bean. */
+    @Priority(Priority.FIRST)
+    private static final class ImportCatalogue extends SimpleResourceParameterResolverFactory {
+
+        ImportCatalogue(DirectoryActivityCatalogue catalogue) {
+            super(List.of(catalogue));
+        }
     }
 }
