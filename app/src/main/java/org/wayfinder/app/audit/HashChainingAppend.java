@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +25,8 @@ import org.wayfinder.kernel.audit.EventHash;
 /**
  * The one place events get their {@code hash}: the statement that inserts them. Hashing here, rather
  * than in a wrapper around the engine, means the bytes hashed are the very bytes bound to the insert,
- * and the previous hash is read on the same connection, inside the appending transaction.
+ * and the previous hashes are read on the same connection, inside the appending transaction, with one
+ * query per batch.
  * <p>
  * Events that are not domain events are stored by Axon as one-event streams (aggregate id = event id,
  * sequence 0), so they chain from "" like any first event.
@@ -36,17 +39,22 @@ public final class HashChainingAppend implements AppendEventsStatementBuilder {
                                    TimestampWriter timestampWriter) throws SQLException {
         PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.domainEventTable()
                 + " (" + schema.domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?)");
-        Map<String, String> lastHashInBatch = new HashMap<>();
+        List<DomainEventMessage<?>> domainEvents = new ArrayList<>(events.size());
+        Map<String, Long> firstInBatch = new LinkedHashMap<>();
         for (EventMessage<?> message : events) {
             DomainEventMessage<?> event = asDomainEvent(message);
+            domainEvents.add(event);
+            firstInBatch.putIfAbsent(event.getAggregateIdentifier(), event.getSequenceNumber());
+        }
+        Map<String, String> lastHashInBatch = previousStoredHashes(connection, schema, firstInBatch);
+        for (DomainEventMessage<?> event : domainEvents) {
             SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
             String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
             MetaData withoutHash = event.getMetaData().withoutKeys(Set.of(EventHash.METADATA_KEY));
             byte[] metaDataWithoutHash = serializer.serialize(withoutHash, byte[].class).getData();
 
             String aggregateId = event.getAggregateIdentifier();
-            String previous = lastHashInBatch.containsKey(aggregateId) ? lastHashInBatch.get(aggregateId)
-                    : previousStoredHash(connection, schema, aggregateId, event.getSequenceNumber());
+            String previous = lastHashInBatch.getOrDefault(aggregateId, "");
             String hash = EventHash.of(new EventHash.StoredEvent(aggregateId, event.getSequenceNumber(),
                     event.getIdentifier(), payload.getType().getName(), payload.getType().getRevision(), timestamp,
                     payload.getData(), metaDataWithoutHash), previous);
@@ -70,25 +78,43 @@ public final class HashChainingAppend implements AppendEventsStatementBuilder {
         return insert;
     }
 
-    /** The hash of the stream's latest stored event, or "" for a new stream (or one stored before hashing). */
-    private static String previousStoredHash(Connection connection, EventSchema schema, String aggregateId,
-                                             long sequenceNumber) throws SQLException {
-        if (sequenceNumber == 0) {
-            return "";
+    /**
+     * For each stream in the batch, the hash of its latest stored event before the batch's first event
+     * of that stream: "" for a new stream (or one stored before hashing). One query for the whole batch,
+     * however many streams it continues.
+     */
+    private static Map<String, String> previousStoredHashes(Connection connection, EventSchema schema,
+                                                            Map<String, Long> firstInBatch) throws SQLException {
+        Map<String, String> previous = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        List<Long> sequenceNumbers = new ArrayList<>();
+        firstInBatch.forEach((aggregateId, sequenceNumber) -> {
+            if (sequenceNumber > 0) {
+                ids.add(aggregateId);
+                sequenceNumbers.add(sequenceNumber);
+            }
+        });
+        if (ids.isEmpty()) {
+            return previous;
         }
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + schema.metaDataColumn() + " FROM "
-                + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND "
-                + schema.sequenceNumberColumn() + " < ? ORDER BY " + schema.sequenceNumberColumn() + " DESC LIMIT 1")) {
-            query.setString(1, aggregateId);
-            query.setLong(2, sequenceNumber);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return "";
+        String table = schema.domainEventTable();
+        String aggregate = schema.aggregateIdentifierColumn();
+        String sequence = schema.sequenceNumberColumn();
+        try (PreparedStatement query = connection.prepareStatement("SELECT stream.id, (SELECT e."
+                + schema.metaDataColumn() + " FROM " + table + " e WHERE e." + aggregate + " = stream.id AND e."
+                + sequence + " < stream.seq ORDER BY e." + sequence + " DESC LIMIT 1) "
+                + "FROM unnest(?::varchar[], ?::bigint[]) AS stream (id, seq)")) {
+            query.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+            query.setArray(2, connection.createArrayOf("bigint", sequenceNumbers.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    byte[] metaData = rows.getBytes(2);
+                    String stored = metaData == null ? null : EventHash.storedHash(metaData);
+                    previous.put(rows.getString(1), stored == null ? "" : stored);
                 }
-                String stored = EventHash.storedHash(row.getBytes(1));
-                return stored == null ? "" : stored;
             }
         }
+        return previous;
     }
 
     private static DomainEventMessage<?> asDomainEvent(EventMessage<?> event) {

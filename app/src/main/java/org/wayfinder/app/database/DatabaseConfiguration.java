@@ -58,6 +58,9 @@ class DatabaseConfiguration {
             config.setPassword(properties.password());
         }
         config.setPoolName("wayfinder");
+        // A JDBC batch of inserts goes to PostgreSQL as multi-row inserts: the event store's appends and
+        // the projections' batched writes are sent as a few statements instead of one per row.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setMaximumPoolSize(properties.poolSize());
         config.setConnectionTimeout(properties.connectionTimeoutMillis());
         return new HikariDataSource(config);

@@ -3,13 +3,25 @@ package org.wayfinder.app.history;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -17,15 +29,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 import org.wayfinder.command.history.CsvRow;
 import org.wayfinder.command.history.HistoryRows;
 import org.wayfinder.command.history.IdentitySealing;
+import org.wayfinder.command.history.ImportAggregates;
 import org.wayfinder.command.history.ImportCsv;
 import org.wayfinder.command.history.ImportStage;
 import org.wayfinder.command.history.RowRejected;
@@ -37,37 +50,44 @@ import org.wayfinder.kernel.wellbeing.InvalidWellbeingResponse;
 
 /**
  * Applies one spooled import, pass by pass in journey order, each row as the commands the API would
- * send, through the command gateway. A row's commands and its source key are stored together or not at
- * all: Axon's Spring transaction manager joins the transaction opened here, so a key in
- * history_import_row means its events are stored, and a key seen again, in this import or any later
- * one, is skipped. Rows are committed in batches, each row inside its own savepoint, so a refused row
- * rolls back alone while the commit (and the projections' wake-up) is paid once per batch.
+ * send, to the same aggregates and their command handlers ({@link ImportAggregates}), in chunks of
+ * rows. A chunk is one database transaction and one Axon unit of work: its commands run in memory
+ * against the aggregates, then its events are appended in one batch together with its rows' source
+ * keys, its refused rows and the progress counters. So a key in history_import_row means its events
+ * are stored, a key seen again, in this import or any later one, is skipped, and a crash loses whole
+ * chunks, which the resumed import applies again.
+ * <p>
+ * A row the aggregates refuse is found before anything of its chunk is written: the chunk is dropped
+ * in memory, the row is reported, and the rows before and after it are applied again without it.
+ * Nothing is inserted and then rolled back on that path, so the global index stays free of gaps.
  */
 class HistoryImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryImportRunner.class);
-    private static final int BATCH_ROWS = 250;
-    private static final long BATCH_MILLIS = 1000;
+    static final int CHUNK_ROWS = 2_000;
+    private static final int STORE_ATTEMPTS = 3;
 
     private final HistoryImportStore store;
-    private final CommandGateway commandGateway;
     private final PlatformTransactionManager transactionManager;
-    private final TransactionTemplate savepoints;
-    private final IdentitySealing sealing;
+    private final JdbcTemplate jdbc;
+    private final Supplier<ImportAggregates> aggregatesFactory;
+    private final Function<Collection<String>, IdentitySealing> sealingFor;
+    private final int chunkRows;
 
-    HistoryImportRunner(HistoryImportStore store, CommandGateway commandGateway,
-                        PlatformTransactionManager transactionManager, IdentitySealing sealing) {
+    HistoryImportRunner(HistoryImportStore store, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+                        Supplier<ImportAggregates> aggregatesFactory,
+                        Function<Collection<String>, IdentitySealing> sealingFor, int chunkRows) {
         this.store = store;
-        this.commandGateway = commandGateway;
         this.transactionManager = transactionManager;
-        this.savepoints = new TransactionTemplate(transactionManager);
-        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.sealing = sealing;
+        this.jdbc = jdbc;
+        this.aggregatesFactory = aggregatesFactory;
+        this.sealingFor = sealingFor;
+        this.chunkRows = chunkRows;
     }
 
     void run(HistoryImportStore.ImportRecord record) {
         String importId = record.importId();
-        Attempt attempt = new Attempt(record);
+        Attempt attempt = new Attempt(record, aggregatesFactory.get());
         try {
             store.start(importId);
             Map<ImportFile, Path> files = spooledFiles(Path.of(record.spoolDirectory()));
@@ -75,19 +95,17 @@ class HistoryImportRunner {
             for (ImportStage stage : ImportStage.values()) {
                 Path file = files.get(stage.file());
                 if (file != null) {
-                    ImportCsv.forEachRow(stage.file(), file, row -> attempt.apply(stage, row));
+                    ImportCsv.forEachRow(stage.file(), file, row -> attempt.add(stage, row));
                 }
             }
-            attempt.commitBatch();
+            attempt.flush();
             store.finish(importId, attempt.progress());
             FileSystemUtils.deleteRecursively(Path.of(record.spoolDirectory()));
             log.info("Import {} done: {}", importId, attempt.progress());
         } catch (InterruptedImport e) {
-            attempt.abandonBatch();
             // Shutting down: the import stays RUNNING and resumes on the next start.
             log.info("Import {} interrupted; it resumes when the application starts again.", importId);
         } catch (Exception e) {
-            attempt.abandonBatch();
             log.error("Import {} failed", importId, e);
             store.fail(importId, e.getClass().getSimpleName() + ": the import stopped; see the application log.");
         }
@@ -119,21 +137,41 @@ class HistoryImportRunner {
         return total.get();
     }
 
-    /** One run over the files; counts as it goes and publishes its counters with each committed batch. */
+    /** A row with work in one pass, and its source key in that pass. */
+    private record Pending(ImportStage stage, CsvRow row, String key, int position) {
+    }
+
+    /** A refused row, placed by its position among the rows gathered for one flush. */
+    private record Refusal(HistoryImportStore.ImportError error, int position) {
+    }
+
+    /** How one try at storing rows ended: stored, or refused at one row with nothing stored. */
+    private record Outcome(int refusedAt, String reason) {
+        static final Outcome STORED = new Outcome(-1, null);
+
+        boolean stored() {
+            return refusedAt < 0;
+        }
+    }
+
+    /** One run over the files; counts as it goes and publishes its counters with each stored chunk. */
     private final class Attempt {
         private final HistoryImportStore.ImportRecord record;
+        private final ImportAggregates aggregates;
         private final Map<String, Object> metadata;
+        private final List<Pending> chunk = new ArrayList<>();
+        private final List<Refusal> unsavedErrors = new ArrayList<>();
+        private int positions;
+        private Instant flushStartedAt = Instant.EPOCH;
         private long done;
         private long rejected;
         private long skipped;
         private long events;
-        private TransactionStatus batch;
-        private int rowsInBatch;
-        private long batchStartedAt;
 
-        Attempt(HistoryImportStore.ImportRecord record) {
+        Attempt(HistoryImportStore.ImportRecord record, ImportAggregates aggregates) {
             this.record = record;
-            // Set explicitly, these win over the dispatch interceptor's defaults for a background thread.
+            this.aggregates = aggregates;
+            // Set explicitly: the import's commands carry its actor and batch, whoever runs the thread.
             this.metadata = Map.of(
                     EventMetadata.SOURCE, "import:" + record.importId(),
                     EventMetadata.ACTOR_ID, record.startedBy(),
@@ -146,89 +184,233 @@ class HistoryImportRunner {
             return new HistoryImportStore.Progress(done, rejected, skipped, events);
         }
 
-        void apply(ImportStage stage, CsvRow row) {
+        void add(ImportStage stage, CsvRow row) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedImport();
             }
             if (!HistoryRows.hasWork(stage, row)) {
                 return;
             }
-            inBatch();
-            String key;
+            int position = positions++;
             try {
-                key = stage.keyOf(row.sourceKey());
+                chunk.add(new Pending(stage, row, stage.keyOf(row.sourceKey()), position));
             } catch (RowRejected e) {
-                reject(stage, row, null, e.getMessage());
-                return;
+                reject(new Pending(stage, row, null, position), e.getMessage());
             }
-            var applied = store.applied(key);
-            if (applied.isPresent()) {
-                // Applied by an earlier attempt of this import counts as done; by another import, as skipped.
-                if (applied.get().importId().equals(record.importId())) {
+            if (chunk.size() >= chunkRows) {
+                flush();
+            }
+        }
+
+        /** Applies the rows gathered so far: those applied before are counted, the others stored in chunks. */
+        void flush() {
+            // Refusals are stamped by row position from here, so the report keeps file order, however the
+            // chunk is split to find them.
+            Instant now = store.instant().truncatedTo(ChronoUnit.MICROS);
+            flushStartedAt = now.isAfter(flushStartedAt) ? now : flushStartedAt.plus(1, ChronoUnit.MICROS);
+            List<Pending> todo = new ArrayList<>();
+            Map<String, HistoryImportStore.AppliedRow> applied = store.applied(chunk.stream().map(Pending::key).toList());
+            for (Pending pending : chunk) {
+                HistoryImportStore.AppliedRow earlier = applied.get(pending.key());
+                if (earlier == null) {
+                    todo.add(pending);
+                } else if (earlier.importId().equals(record.importId())) {
+                    // Applied by an earlier attempt of this import counts as done; by another import, as skipped.
                     done++;
-                    events += applied.get().events();
+                    events += earlier.events();
                 } else {
                     skipped++;
                 }
-            } else {
-                try {
-                    Integer appended = savepoints.execute(status -> {
-                        List<Object> commands = HistoryRows.commands(stage, row, sealing);
-                        if (!store.claim(key, record.importId(), stage.name(), commands.size())) {
-                            return null;
-                        }
-                        for (Object command : commands) {
-                            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                    .andMetaData(metadata));
-                        }
-                        return commands.size();
-                    });
-                    if (appended == null) {
-                        skipped++;
-                    } else {
-                        done++;
-                        events += appended;
-                    }
-                } catch (RuntimeException e) {
-                    reject(stage, row, key, reason(unwrapped(e)));
+            }
+            chunk.clear();
+            Deque<List<Pending>> segments = new ArrayDeque<>();
+            segments.add(todo);
+            while (!segments.isEmpty()) {
+                List<Pending> segment = segments.removeFirst();
+                if (segment.isEmpty()) {
+                    continue;
+                }
+                Outcome outcome = store(segment);
+                if (!outcome.stored()) {
+                    reject(segment.get(outcome.refusedAt()), outcome.reason());
+                    segments.addFirst(segment.subList(outcome.refusedAt() + 1, segment.size()));
+                    segments.addFirst(segment.subList(0, outcome.refusedAt()));
                 }
             }
-            if (++rowsInBatch >= BATCH_ROWS || System.currentTimeMillis() - batchStartedAt >= BATCH_MILLIS) {
-                commitBatch();
+            if (!unsavedErrors.isEmpty()) {
+                inTransaction(() -> {
+                    saveErrorsAndProgress();
+                    return null;
+                });
+            }
+            flushStartedAt = flushStartedAt.plus(positions, ChronoUnit.MICROS);
+            positions = 0;
+        }
+
+        /** Stores the rows as one chunk; a conflict with a live command is retried with fresh aggregates. */
+        private Outcome store(List<Pending> rows) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return tryToStore(rows);
+                } catch (ConcurrencyException | AggregateStreamCreationException conflict) {
+                    // A stream changed outside the import since it was loaded: forget what is held and try again.
+                    aggregates.forgetAll();
+                    if (attempt >= STORE_ATTEMPTS) {
+                        throw conflict;
+                    }
+                    log.info("Import {}: a chunk met a concurrent change; retrying it.", record.importId());
+                }
             }
         }
 
-        /** Errors are stored in the batch: if it is lost, so are the rows they stand beside, and both come back on resume. */
-        private void reject(ImportStage stage, CsvRow row, String key, String reason) {
-            rejected++;
-            store.reject(record.importId(), new HistoryImportStore.ImportError(row.file().name(), row.lineNumber(),
-                    key, stage.name(), reason));
-        }
-
-        private void inBatch() {
-            if (batch == null) {
-                batch = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+        private Outcome tryToStore(List<Pending> rows) {
+            TransactionStatus transaction = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+            UnitOfWork<?> unitOfWork = null;
+            boolean stored = false;
+            try {
                 store.relaxCommitDurability();
-                batchStartedAt = System.currentTimeMillis();
-                rowsInBatch = 0;
+                IdentitySealing sealing = sealingFor.apply(peopleIn(rows));
+                List<List<Object>> commands = new ArrayList<>(rows.size());
+                for (int i = 0; i < rows.size(); i++) {
+                    Pending pending = rows.get(i);
+                    try {
+                        commands.add(HistoryRows.commands(pending.stage(), pending.row(), sealing));
+                    } catch (RuntimeException e) {
+                        return new Outcome(i, reason(e));
+                    }
+                }
+                Set<String> taken = store.claim(record.importId(), claims(rows, commands));
+                unitOfWork = DefaultUnitOfWork.startAndGet(null);
+                int[] createdAfterRow = new int[rows.size()];
+                int appliedRows = 0;
+                long appliedEvents = 0;
+                for (int i = 0; i < rows.size(); i++) {
+                    if (!taken.contains(rows.get(i).key())) {
+                        for (Object command : commands.get(i)) {
+                            try {
+                                aggregates.commandGateway().sendAndWait(
+                                        GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+                            } catch (RuntimeException e) {
+                                return new Outcome(i, reason(unwrapped(e)));
+                            }
+                        }
+                        appliedRows++;
+                        appliedEvents += commands.get(i).size();
+                    }
+                    createdAfterRow[i] = aggregates.createdCount();
+                }
+                int existing = firstRowCreatingAnExistingStream(createdAfterRow);
+                if (existing >= 0) {
+                    return new Outcome(existing,
+                            reason(new AggregateStreamCreationException("The stream already exists.")));
+                }
+                long rowsSkipped = rows.size() - appliedRows;
+                done += appliedRows;
+                events += appliedEvents;
+                skipped += rowsSkipped;
+                try {
+                    saveErrorsAndProgress();
+                    unitOfWork.commit();
+                    unitOfWork = null;
+                    transactionManager.commit(transaction);
+                    stored = true;
+                } finally {
+                    if (!stored) {
+                        done -= appliedRows;
+                        events -= appliedEvents;
+                        skipped -= rowsSkipped;
+                    }
+                }
+                aggregates.chunkStored();
+                return Outcome.STORED;
+            } finally {
+                if (!stored) {
+                    if (unitOfWork != null && unitOfWork.isActive()) {
+                        unitOfWork.rollback();
+                    }
+                    if (!transaction.isCompleted()) {
+                        transactionManager.rollback(transaction);
+                    }
+                    aggregates.chunkAbandoned();
+                }
+                if (CurrentUnitOfWork.isStarted()) {
+                    log.warn("A unit of work was left open by an import chunk; it is rolled back.");
+                    CurrentUnitOfWork.get().rollback();
+                }
             }
         }
 
-        /** Commits the open batch, then publishes counters that now match what is stored. */
-        void commitBatch() {
-            if (batch != null) {
-                TransactionStatus committing = batch;
-                batch = null;
-                transactionManager.commit(committing);
-                store.progress(record.importId(), progress());
+        /** The row that created a stream already stored (imported under another key, or entered live), if any. */
+        private int firstRowCreatingAnExistingStream(int[] createdAfterRow) {
+            List<String> created = List.copyOf(aggregates.createdInChunk());
+            if (created.isEmpty()) {
+                return -1;
             }
+            Set<String> existing = new HashSet<>(jdbc.query(connection -> {
+                var select = connection.prepareStatement(
+                        "SELECT DISTINCT aggregate_identifier FROM domain_event_entry WHERE aggregate_identifier = ANY (?)");
+                select.setArray(1, connection.createArrayOf("varchar", created.toArray()));
+                return select;
+            }, (rs, n) -> rs.getString(1)));
+            if (existing.isEmpty()) {
+                return -1;
+            }
+            for (int position = 0; position < created.size(); position++) {
+                if (existing.contains(created.get(position))) {
+                    for (int row = 0; row < createdAfterRow.length; row++) {
+                        if (createdAfterRow[row] > position) {
+                            return row;
+                        }
+                    }
+                }
+            }
+            return -1;
         }
 
-        void abandonBatch() {
-            if (batch != null && !batch.isCompleted()) {
-                TransactionStatus abandoned = batch;
-                batch = null;
-                transactionManager.rollback(abandoned);
+        private List<HistoryImportStore.Claim> claims(List<Pending> rows, List<List<Object>> commands) {
+            List<HistoryImportStore.Claim> claims = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                claims.add(new HistoryImportStore.Claim(rows.get(i).key(), rows.get(i).stage().name(),
+                        commands.get(i).size()));
+            }
+            return claims;
+        }
+
+        private Collection<String> peopleIn(List<Pending> rows) {
+            Set<String> people = new HashSet<>();
+            for (Pending pending : rows) {
+                if (pending.stage() == ImportStage.PEOPLE) {
+                    pending.row().optional("person_id").ifPresent(people::add);
+                }
+            }
+            return people;
+        }
+
+        /** Errors are stored with the next chunk: if it is lost, so are they, and both come back on resume. */
+        private void reject(Pending pending, String reason) {
+            rejected++;
+            unsavedErrors.add(new Refusal(new HistoryImportStore.ImportError(pending.row().file().name(),
+                    pending.row().lineNumber(), pending.key(), pending.stage().name(), reason), pending.position()));
+        }
+
+        private void saveErrorsAndProgress() {
+            store.reject(record.importId(), unsavedErrors.stream().map(refusal -> new HistoryImportStore.TimedError(
+                    refusal.error(), flushStartedAt.plus(refusal.position(), ChronoUnit.MICROS))).toList());
+            store.progress(record.importId(), progress());
+            unsavedErrors.clear();
+        }
+
+        private <T> T inTransaction(Supplier<T> work) {
+            TransactionStatus transaction = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+            try {
+                T result = work.get();
+                transactionManager.commit(transaction);
+                return result;
+            } catch (RuntimeException e) {
+                if (!transaction.isCompleted()) {
+                    transactionManager.rollback(transaction);
+                }
+                throw e;
             }
         }
     }

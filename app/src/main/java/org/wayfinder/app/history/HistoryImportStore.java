@@ -5,7 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -90,9 +95,89 @@ class HistoryImportStore {
                 now(), failure, importId);
     }
 
-    Optional<AppliedRow> applied(String sourceKey) {
-        return jdbc.query("SELECT import_id, events FROM history_import_row WHERE source_key = ?",
-                (rs, n) -> new AppliedRow(rs.getString(1), rs.getInt(2)), sourceKey).stream().findFirst();
+    /** Who applied each of these source keys, for those that were applied; one query. */
+    Map<String, AppliedRow> applied(Collection<String> sourceKeys) {
+        Map<String, AppliedRow> applied = new HashMap<>();
+        if (sourceKeys.isEmpty()) {
+            return applied;
+        }
+        jdbc.query(connection -> {
+            var select = connection.prepareStatement(
+                    "SELECT source_key, import_id, events FROM history_import_row WHERE source_key = ANY (?)");
+            select.setArray(1, connection.createArrayOf("varchar", sourceKeys.toArray()));
+            return select;
+        }, (ResultSet rs) -> {
+            applied.put(rs.getString(1), new AppliedRow(rs.getString(2), rs.getInt(3)));
+        });
+        return applied;
+    }
+
+    /** A row to claim: its source key, its pass and the number of events it causes. */
+    record Claim(String sourceKey, String kind, int events) {
+    }
+
+    /**
+     * Claims the keys in one statement, inside the chunk's transaction; returns those claimed meanwhile
+     * by someone else (normally none), which the caller must not apply.
+     */
+    Set<String> claim(String importId, List<Claim> claims) {
+        Set<String> taken = new HashSet<>();
+        if (claims.isEmpty()) {
+            return taken;
+        }
+        Set<String> inserted = new HashSet<>();
+        Timestamp now = now();
+        jdbc.query(connection -> {
+            var insert = connection.prepareStatement("""
+                    INSERT INTO history_import_row (source_key, import_id, kind, events, applied_at)
+                    SELECT claim.source_key, ?, claim.kind, claim.events, ?
+                    FROM unnest(?::varchar[], ?::varchar[], ?::int[]) AS claim (source_key, kind, events)
+                    ON CONFLICT (source_key) DO NOTHING RETURNING source_key
+                    """);
+            insert.setString(1, importId);
+            insert.setTimestamp(2, now);
+            insert.setArray(3, connection.createArrayOf("varchar", claims.stream().map(Claim::sourceKey).toArray()));
+            insert.setArray(4, connection.createArrayOf("varchar", claims.stream().map(Claim::kind).toArray()));
+            insert.setArray(5, connection.createArrayOf("integer", claims.stream().map(Claim::events).toArray()));
+            return insert;
+        }, (ResultSet rs) -> {
+            inserted.add(rs.getString(1));
+        });
+        claims.forEach(claim -> {
+            if (!inserted.contains(claim.sourceKey())) {
+                taken.add(claim.sourceKey());
+            }
+        });
+        return taken;
+    }
+
+    /** Refused rows in one batch; each keeps the time it was refused, which orders the report. */
+    void reject(String importId, List<TimedError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO history_import_error (import_id, file_kind, line_number, source_key, stage, reason,
+                                                  recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """, errors, errors.size(), (statement, timed) -> {
+            ImportError error = timed.error();
+            statement.setString(1, importId);
+            statement.setString(2, error.fileKind());
+            statement.setLong(3, error.lineNumber());
+            statement.setString(4, error.sourceKey());
+            statement.setString(5, error.stage());
+            statement.setString(6, error.reason());
+            statement.setTimestamp(7, Timestamp.from(timed.at()));
+        });
+    }
+
+    /** A refused row and when it was refused. */
+    record TimedError(ImportError error, Instant at) {
+    }
+
+    Instant instant() {
+        return clock.instant();
     }
 
     /**
@@ -102,23 +187,6 @@ class HistoryImportStore {
      */
     void relaxCommitDurability() {
         jdbc.execute("SET LOCAL synchronous_commit TO OFF");
-    }
-
-    /** False when the key was claimed meanwhile; call inside the row's transaction. */
-    boolean claim(String sourceKey, String importId, String kind, int events) {
-        return jdbc.update("""
-                INSERT INTO history_import_row (source_key, import_id, kind, events, applied_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (source_key) DO NOTHING
-                """, sourceKey, importId, kind, events, now()) == 1;
-    }
-
-    void reject(String importId, ImportError error) {
-        jdbc.update("""
-                INSERT INTO history_import_error (import_id, file_kind, line_number, source_key, stage, reason,
-                                                  recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """, importId, error.fileKind(), error.lineNumber(), error.sourceKey(), error.stage(), error.reason(),
-                now());
     }
 
     long errorCount(String importId) {

@@ -9,16 +9,17 @@ import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
+import org.wayfinder.command.history.ImportAggregates;
 import org.wayfinder.command.person.IdentityProtection;
 
 /**
@@ -35,6 +36,8 @@ import org.wayfinder.command.person.IdentityProtection;
 class HistoryImports implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryImports.class);
+    /** Per aggregate type; a referral or a person in memory takes of the order of a kilobyte. */
+    static final int AGGREGATES_IN_MEMORY = 250_000;
 
     private final HistoryImportStore store;
     private final HistoryImportRunner runner;
@@ -46,12 +49,18 @@ class HistoryImports implements DisposableBean {
         return thread;
     });
 
-    HistoryImports(HistoryImportStore store, CommandGateway commandGateway,
-                   PlatformTransactionManager transactionManager, IdentityProtection identityProtection,
-                   @Value("${wayfinder.import.spool-directory}") Path spoolDirectory, DataSource dataSource) {
+    HistoryImports(HistoryImportStore store, org.axonframework.config.Configuration axon,
+                   PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+                   IdentityProtection identityProtection,
+                   @Value("${wayfinder.import.spool-directory}") Path spoolDirectory,
+                   @Value("${wayfinder.import.chunk-rows:" + HistoryImportRunner.CHUNK_ROWS + "}") int chunkRows,
+                   @Value("${wayfinder.import.aggregates-in-memory:" + AGGREGATES_IN_MEMORY + "}") int aggregatesInMemory,
+                   DataSource dataSource) {
         this.store = store;
         this.dataSource = dataSource;
-        this.runner = new HistoryImportRunner(store, commandGateway, transactionManager, identityProtection::seal);
+        this.runner = new HistoryImportRunner(store, transactionManager, jdbc,
+                () -> ImportAggregates.create(axon, aggregatesInMemory),
+                personIds -> identityProtection.sealingFor(personIds)::apply, chunkRows);
         this.spoolDirectory = spoolDirectory;
     }
 

@@ -3,7 +3,10 @@ package org.wayfinder.app.person;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,6 +45,40 @@ class JdbcPersonKeys implements PersonKeys {
                     "This person was erased; no identity can be recorded for them again.");
         }
         return stored.get(0);
+    }
+
+    /** Two statements for any number of people: the missing keys inserted, then all of them read. */
+    @Override
+    public Map<String, byte[]> createKeys(Collection<String> personIds) {
+        Map<String, byte[]> keys = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return keys;
+        }
+        String[] ids = personIds.stream().distinct().toArray(String[]::new);
+        byte[][] candidates = new byte[ids.length][];
+        for (int i = 0; i < ids.length; i++) {
+            candidates[i] = new byte[KEY_BYTES];
+            random.nextBytes(candidates[i]);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("INSERT INTO person_key (person_id, key_bytes, created_at) "
+                    + "SELECT id, key_bytes, ? FROM unnest(?::varchar[], ?::bytea[]) AS candidate (id, key_bytes) "
+                    + "ON CONFLICT (person_id) DO NOTHING");
+            insert.setTimestamp(1, now);
+            insert.setArray(2, connection.createArrayOf("varchar", ids));
+            insert.setArray(3, connection.createArrayOf("bytea", candidates));
+            return insert;
+        });
+        jdbc.query(connection -> {
+            var select = connection.prepareStatement(
+                    "SELECT person_id, key_bytes FROM person_key WHERE person_id = ANY (?) AND key_bytes IS NOT NULL");
+            select.setArray(1, connection.createArrayOf("varchar", ids));
+            return select;
+        }, (rs) -> {
+            keys.put(rs.getString(1), rs.getBytes(2));
+        });
+        return keys;
     }
 
     @Override

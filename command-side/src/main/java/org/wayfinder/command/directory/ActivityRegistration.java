@@ -13,12 +13,12 @@ import org.wayfinder.kernel.rules.BusinessRuleViolation;
  * so it lives outside both. Loading the provider locks it only within this JVM: a retirement committed at the
  * same moment on another replica is not prevented.
  */
-class ActivityRegistration {
+public class ActivityRegistration {
 
     private final Repository<Provider> providers;
     private final Repository<Activity> activities;
 
-    ActivityRegistration(Repository<Provider> providers, Repository<Activity> activities) {
+    public ActivityRegistration(Repository<Provider> providers, Repository<Activity> activities) {
         this.providers = providers;
         this.activities = activities;
     }

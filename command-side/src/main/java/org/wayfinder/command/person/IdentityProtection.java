@@ -1,6 +1,9 @@
 package org.wayfinder.command.person;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Service;
 import org.wayfinder.kernel.person.AgeBand;
 import org.wayfinder.kernel.person.EncryptedIdentity;
@@ -38,6 +41,21 @@ public class IdentityProtection {
      */
     public EncryptedIdentity seal(String personId, PersonIdentity identity) {
         return IdentityCipher.encrypt(identity, personId, personId, keys.createKey(personId));
+    }
+
+    /**
+     * {@link #seal} for a chunk of imported people: their keys created or read in one go, then each
+     * identity sealed under its own. Sealing for an erased person (or one not named here) is refused.
+     */
+    public BiFunction<String, PersonIdentity, EncryptedIdentity> sealingFor(Collection<String> personIds) {
+        Map<String, byte[]> chunkKeys = keys.createKeys(personIds);
+        return (personId, identity) -> {
+            byte[] key = chunkKeys.get(personId);
+            if (key == null) {
+                key = keys.createKey(personId);
+            }
+            return IdentityCipher.encrypt(identity, personId, personId, key);
+        };
     }
 
     record ProtectedIdentity(EncryptedIdentity identity, AgeBand ageBand) {

@@ -13,12 +13,12 @@ import org.wayfinder.kernel.person.MergePersonCommand;
  * Handles a merge, which is about two people: it loads both from Axon's repository in one unit of work,
  * so the survivor is locked while the duplicate records where it went. The rules stay in {@link Person}.
  */
-final class PersonMerging {
+public final class PersonMerging {
 
     private final Supplier<Repository<Person>> people;
 
     /** A supplier because Axon builds the repository after registering this handler. */
-    PersonMerging(Supplier<Repository<Person>> people) {
+    public PersonMerging(Supplier<Repository<Person>> people) {
         this.people = people;
     }
 

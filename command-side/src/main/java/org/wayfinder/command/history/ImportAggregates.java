@@ -1,0 +1,226 @@
+package org.wayfinder.command.history;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
+import org.axonframework.common.Priority;
+import org.axonframework.common.lock.NullLockFactory;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.wayfinder.command.directory.Activity;
+import org.wayfinder.command.directory.ActivityRegistration;
+import org.wayfinder.command.directory.DirectoryActivityCatalogue;
+import org.wayfinder.command.directory.Provider;
+import org.wayfinder.command.person.Person;
+import org.wayfinder.command.person.PersonMerging;
+import org.wayfinder.command.referral.Referral;
+
+/**
+ * The command handling of the history import: the same aggregates and command handlers as live
+ * commands, on a command bus of the import's own, in the importing thread. The caller runs a chunk of
+ * rows inside one Axon unit of work, so every command joins it: the chunk's events are appended
+ * together when that unit commits, in one batch, and an aggregate is loaded at most once per chunk.
+ * <p>
+ * Between chunks the aggregates the import created or loaded stay in memory (up to a bound, least
+ * recently used first out), because the import's passes come back to the same referrals and people
+ * file after file. The caller says when a chunk is stored ({@link #chunkStored()}) or abandoned
+ * ({@link #chunkAbandoned()}), so only stored state is ever kept; {@link #forgetAll()} drops it all,
+ * for instance when a live command may have changed a stream the import holds.
+ */
+public final class ImportAggregates {
+
+    private static final RecordTargetResolver TARGETS = new RecordTargetResolver();
+
+    private final SimpleCommandBus commandBus;
+    private final CommandGateway gateway;
+    private final List<ChunkRepository<?>> repositories = new ArrayList<>();
+    private final List<String> created = new ArrayList<>();
+
+    private ImportAggregates(org.axonframework.config.Configuration axon, int retained) {
+        EventStore eventStore = axon.eventStore();
+        commandBus = SimpleCommandBus.builder().build();
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        gateway = DefaultCommandGateway.builder().commandBus(commandBus).build();
+
+        ChunkRepository<Activity> activities = repository(axon, Activity.class, eventStore, retained, true, null);
+        ParameterResolverFactory withCatalogue = MultiParameterResolverFactory.ordered(
+                new ImportCatalogue(new DirectoryActivityCatalogue(() -> activities)), axon.parameterResolverFactory());
+        ChunkRepository<Provider> providers = repository(axon, Provider.class, eventStore, retained, true, null);
+        ChunkRepository<Person> people = repository(axon, Person.class, eventStore, retained, false, null);
+        ChunkRepository<Referral> referrals = repository(axon, Referral.class, eventStore, retained, false,
+                withCatalogue);
+        new AnnotationCommandHandlerAdapter<>(new ActivityRegistration(providers, activities),
+                axon.parameterResolverFactory(), ClasspathHandlerDefinition.forClass(ActivityRegistration.class))
+                .subscribe(commandBus);
+        new AnnotationCommandHandlerAdapter<>(new PersonMerging(() -> people),
+                axon.parameterResolverFactory(), ClasspathHandlerDefinition.forClass(PersonMerging.class))
+                .subscribe(commandBus);
+    }
+
+    /** Keeps up to {@code retained} aggregates of each type in memory between chunks. */
+    public static ImportAggregates create(org.axonframework.config.Configuration axon, int retained) {
+        return new ImportAggregates(axon, retained);
+    }
+
+    /** Sends commands to the aggregates in this thread; call inside the chunk's unit of work. */
+    public CommandGateway commandGateway() {
+        return gateway;
+    }
+
+    /** Ids of the aggregates created in the current chunk, in the order they were created. */
+    public List<String> createdInChunk() {
+        return Collections.unmodifiableList(created);
+    }
+
+    public int createdCount() {
+        return created.size();
+    }
+
+    /** The chunk's unit of work committed and its transaction too: what it built is now stored state. */
+    public void chunkStored() {
+        repositories.forEach(ChunkRepository::stored);
+        created.clear();
+    }
+
+    /** The chunk was rolled back: anything it touched may hold state that was never stored. */
+    public void chunkAbandoned() {
+        repositories.forEach(ChunkRepository::abandoned);
+        created.clear();
+    }
+
+    public void forgetAll() {
+        repositories.forEach(ChunkRepository::forgetAll);
+        created.clear();
+    }
+
+    private <T> ChunkRepository<T> repository(org.axonframework.config.Configuration axon, Class<T> type,
+                                              EventStore eventStore, int retained, boolean filterByType,
+                                              ParameterResolverFactory parameterResolverFactory) {
+        ParameterResolverFactory resolvers = parameterResolverFactory != null ? parameterResolverFactory
+                : axon.parameterResolverFactory();
+        // Without the configured time limits: those wrap every handler call in a scheduled task, which costs
+        // more than the in-memory handling itself, and a chunk is bounded by its size instead.
+        HandlerDefinition handlers = ClasspathHandlerDefinition.forClass(type);
+        var model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type, resolvers, handlers);
+        EventSourcingRepository.Builder<T> builder = EventSourcingRepository.builder(type)
+                .aggregateModel(model)
+                .eventStore(eventStore)
+                .lockFactory(NullLockFactory.INSTANCE)
+                .snapshotTriggerDefinition(NoSnapshotTriggerDefinition.INSTANCE);
+        if (filterByType) {
+            builder.filterByAggregateType();
+        }
+        ChunkRepository<T> repository = new ChunkRepository<>(builder, eventStore, retained, created);
+        repositories.add(repository);
+        AggregateAnnotationCommandHandler.<T>builder()
+                .aggregateType(type)
+                .aggregateModel(model)
+                .repository(repository)
+                .commandTargetResolver(TARGETS)
+                .parameterResolverFactory(resolvers)
+                .handlerDefinition(handlers)
+                .build()
+                .subscribe(commandBus);
+        return repository;
+    }
+
+    /**
+     * An event-sourcing repository that serves aggregates stored by earlier chunks from memory. The
+     * aggregate roots it keeps are the very objects that handled the commands, so a cached root is
+     * only trusted once its chunk is stored.
+     */
+    static final class ChunkRepository<T> extends EventSourcingRepository<T> {
+
+        private final EventStore eventStore;
+        private final Map<String, Retained<T>> retained;
+        private final Map<String, EventSourcedAggregate<T>> touched = new LinkedHashMap<>();
+        private final List<String> created;
+
+        ChunkRepository(EventSourcingRepository.Builder<T> builder, EventStore eventStore, int capacity,
+                        List<String> created) {
+            super(builder);
+            this.eventStore = eventStore;
+            this.created = created;
+            this.retained = new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Retained<T>> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        @Override
+        protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
+            Retained<T> kept = retained.get(aggregateIdentifier);
+            EventSourcedAggregate<T> aggregate = kept == null ? super.doLoadWithLock(aggregateIdentifier, expectedVersion)
+                    : EventSourcedAggregate.reconstruct(kept.root(), aggregateModel(), kept.version(), false,
+                    eventStore, NoSnapshotTriggerDefinition.TRIGGER);
+            touched.put(aggregateIdentifier, aggregate);
+            return aggregate;
+        }
+
+        @Override
+        protected EventSourcedAggregate<T> doCreateNewForLock(Callable<T> factoryMethod) throws Exception {
+            EventSourcedAggregate<T> aggregate = super.doCreateNewForLock(factoryMethod);
+            String id = aggregate.identifierAsString();
+            if (id != null && (retained.containsKey(id) || touched.containsKey(id))) {
+                throw new AggregateStreamCreationException("An aggregate with id " + id + " already exists.");
+            }
+            if (id != null) {
+                touched.put(id, aggregate);
+                created.add(id);
+            }
+            return aggregate;
+        }
+
+        void stored() {
+            touched.forEach((id, aggregate) -> {
+                if (aggregate.version() != null && !aggregate.isDeleted()) {
+                    retained.put(id, new Retained<>(aggregate.getAggregateRoot(), aggregate.version()));
+                }
+            });
+            touched.clear();
+        }
+
+        void abandoned() {
+            touched.keySet().forEach(retained::remove);
+            touched.clear();
+        }
+
+        void forgetAll() {
+            retained.clear();
+            touched.clear();
+        }
+    }
+
+    private record Retained<T>(T root, long version) {
+    }
+
+    /** The referral asks the import's own activities, ahead of the application's catalogue bean. */
+    @Priority(Priority.FIRST)
+    private static final class ImportCatalogue extends SimpleResourceParameterResolverFactory {
+
+        ImportCatalogue(DirectoryActivityCatalogue catalogue) {
+            super(List.of(catalogue));
+        }
+    }
+}
