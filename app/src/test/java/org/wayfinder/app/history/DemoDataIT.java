@@ -20,7 +20,7 @@ class DemoDataIT {
 
     @Test
     void demo_data_loads_on_first_start_and_is_skipped_when_present() throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(240)).until(() -> "DONE".equals(jdbc.queryForObject(
                 "SELECT max(state) FROM history_import WHERE started_by = 'demo-data'", String.class)));
         assertThat(jdbc.queryForObject("SELECT rows_rejected FROM history_import WHERE started_by = 'demo-data'",
                 Long.class)).isZero();

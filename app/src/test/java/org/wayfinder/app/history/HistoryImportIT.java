@@ -182,7 +182,7 @@ class HistoryImportIT {
 
     private Map awaitDone(String importId) {
         Map[] last = new Map[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).until(() -> {
             last[0] = http.exchange("/api/imports/" + importId, HttpMethod.GET,
                     new HttpEntity<>(headers(Role.ADMIN)), Map.class).getBody();
             assertThat(last[0].get("state")).isNotEqualTo("FAILED");
