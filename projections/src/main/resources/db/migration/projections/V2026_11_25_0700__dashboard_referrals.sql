@@ -84,7 +84,7 @@ CREATE TABLE dash_referral_wait (
     wait             VARCHAR(20) NOT NULL,
     days             INTEGER     NOT NULL,
     referrals        INTEGER     NOT NULL,
-    CONSTRAINT dash_referral_wait_pk PRIMARY KEY (wait, dimension, value, month, borough_gss_code, days)
+    CONSTRAINT dash_referral_wait_pk PRIMARY KEY (dimension, value, month, borough_gss_code, wait, days)
 );
 
 -- Link workers' caseloads: distinct people whose referral each link worker accepted in a financial year
