@@ -50,7 +50,7 @@ class DeadLetterQueues {
                             // Called on the first failure (no diagnostics yet) and on every failed retry.
                             Object previous = letter.diagnostics().get(DeadLetters.RETRIES);
                             int retries = previous instanceof Number count ? count.intValue() + 1 : 0;
-                            return Decisions.enqueue(new ThrowableCause(cause.getClass().getName(),
+                            return Decisions.enqueue(new ThrowableCause(DeadLetterCauses.rootOf(cause).getClass().getName(),
                                             DeadLetterCauses.withoutValues(cause)),
                                     parked -> parked.diagnostics().and(DeadLetters.RETRIES, retries));
                         })
