@@ -59,9 +59,12 @@ class DeadLetterQueues {
                                 return null;
                             }
                             // Axon asks once per group, before it builds the group's invoker: the moment to let a
-                            // reset (a rebuild) clear the group's dead letters, since the replay handles them again.
+                            // reset (a rebuild) clear the group's dead letters, since the replay handles them again,
+                            // and to keep the queue from being asked about every event's aggregate: the cache
+                            // remembers, per segment, which aggregates can have dead letters.
                             eventProcessing.registerDeadLetteringEventHandlerInvokerConfiguration(processingGroup,
-                                    (configuration, invoker) -> invoker.allowReset(true));
+                                    (configuration, invoker) -> invoker.allowReset(true)
+                                            .enableSequenceIdentifierCache());
                             return configuration -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                                     .processingGroup(processingGroup)
                                     .connectionProvider(connectionProvider)
