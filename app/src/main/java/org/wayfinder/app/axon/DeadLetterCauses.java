@@ -3,7 +3,7 @@ package org.wayfinder.app.axon;
 import java.util.regex.Pattern;
 
 /**
- * The cause kept with a dead letter: the failure's first line without the values it quotes. Free-text
+ * The cause kept with a dead letter: the innermost failure's first line without the values it quotes. Free-text
  * fields of events (reasons, summaries) may hold personal details, and PostgreSQL's messages quote the
  * offending value ({@code invalid input syntax for type date: "…"}, {@code Key (x)=(…)}).
  */
@@ -16,11 +16,17 @@ public final class DeadLetterCauses {
     private DeadLetterCauses() {
     }
 
-    public static String withoutValues(Throwable cause) {
+    /** The innermost cause: for a refused write, PostgreSQL's own message rather than Spring's wrapper. */
+    public static Throwable rootOf(Throwable cause) {
         Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+        while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    public static String withoutValues(Throwable cause) {
+        Throwable root = rootOf(cause);
         String message = root.getMessage() == null ? "" : root.getMessage();
         int detail = indexOfAny(message, "\n", "\r", "Detail:", "Where:", "Call getNextException");
         String firstLine = detail < 0 ? message : message.substring(0, detail);

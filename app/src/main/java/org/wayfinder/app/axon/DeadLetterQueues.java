@@ -50,7 +50,7 @@ class DeadLetterQueues {
                             // Called on the first failure (no diagnostics yet) and on every failed retry.
                             Object previous = letter.diagnostics().get(DeadLetters.RETRIES);
                             int retries = previous instanceof Number count ? count.intValue() + 1 : 0;
-                            return Decisions.enqueue(new ThrowableCause(cause.getClass().getName(),
+                            return Decisions.enqueue(new ThrowableCause(DeadLetterCauses.rootOf(cause).getClass().getName(),
                                             DeadLetterCauses.withoutValues(cause)),
                                     parked -> parked.diagnostics().and(DeadLetters.RETRIES, retries));
                         })
@@ -59,9 +59,12 @@ class DeadLetterQueues {
                                 return null;
                             }
                             // Axon asks once per group, before it builds the group's invoker: the moment to let a
-                            // reset (a rebuild) clear the group's dead letters, since the replay handles them again.
+                            // reset (a rebuild) clear the group's dead letters, since the replay handles them again,
+                            // and to keep the queue from being asked about every event's aggregate: the cache
+                            // remembers, per segment, which aggregates can have dead letters.
                             eventProcessing.registerDeadLetteringEventHandlerInvokerConfiguration(processingGroup,
-                                    (configuration, invoker) -> invoker.allowReset(true));
+                                    (configuration, invoker) -> invoker.allowReset(true)
+                                            .enableSequenceIdentifierCache());
                             return configuration -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                                     .processingGroup(processingGroup)
                                     .connectionProvider(connectionProvider)

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,8 @@ import org.wayfinder.query.projections.ProjectionHealth;
 /**
  * Per processing group, for Prometheus: {@code wayfinder_projection_lag_events} (the event store's head
  * global index minus the group's token position) and {@code wayfinder_dead_letters} (events parked in its
- * dead-letter queue). Registered once Axon has built its processors, so every group is covered.
+ * dead-letter queue), for every streaming processor. Registered once Axon has built its processors, so
+ * every group is covered.
  */
 @Component
 class ProjectionMetrics {
@@ -34,7 +36,12 @@ class ProjectionMetrics {
 
     @EventListener(ApplicationReadyEvent.class)
     void register() {
-        Set<String> groups = new TreeSet<>(eventProcessing.eventProcessors().keySet());
+        Set<String> groups = new TreeSet<>();
+        eventProcessing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor) {
+                groups.add(name);
+            }
+        });
         ProjectionCatalogue.ALL.forEach(projection -> groups.add(projection.name()));
         for (String group : groups) {
             Gauge.builder(LAG, health, h -> h.status(group).map(ProjectionHealth.Status::lag).orElse(0L))

@@ -97,11 +97,11 @@ class DeadLetterIT {
         assertThat(head.get("retries")).isEqualTo(0);
         assertThat(head.get("enqueuedAt")).isNotNull();
 
-        Map status = statusOf(linkWorker);
-        assertThat(status.get("deadLetters")).isEqualTo(2);
-        assertThat(status.get("upToDate")).isEqualTo(false);
-        assertThat(http.getForObject("/actuator/prometheus", String.class))
-                .containsPattern("wayfinder_dead_letters\\{processing_group=\"" + GROUP + "\"} 2.0");
+        // Status and gauges read a snapshot at most a second old.
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(linkWorker).get("deadLetters").equals(2));
+        assertThat(statusOf(linkWorker).get("upToDate")).isEqualTo(false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.getForObject("/actuator/prometheus", String.class)
+                .contains("wayfinder_dead_letters{processing_group=\"" + GROUP + "\"} 2.0"));
 
         // Still failing: the retry leaves the sequence parked and counts the attempt.
         Map stillFailing = admin.post("/api/dead-letters/" + GROUP + "/retries", Map.of()).getBody();
