@@ -41,7 +41,8 @@ import org.wayfinder.projection.rebuild.RebuildStatus;
 @SuppressWarnings({"rawtypes"})
 class ReplayBenchmark {
 
-    private static final String UUID_HEAD = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)[0-9a-f]{4}";
+    /** A copy's ids: version nibble 0 (never an original's 4) and the copy number in front of the last group. */
+    private static final String UUID_PARTS = "([0-9a-f]{8}-[0-9a-f]{4}-)[0-9a-f]([0-9a-f]{3}-[0-9a-f]{4}-)[0-9a-f]{4}";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -78,7 +79,7 @@ class ReplayBenchmark {
         processors.forEach(StreamingEventProcessor::shutDown);
         long imported = head();
         for (int copy = 1; copy <= copies; copy++) {
-            String suffix = String.format("%04x", copy);
+            String replacement = "\\10\\2" + String.format("%04x", copy);
             jdbc.update("""
                     INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                         time_stamp, payload_type, payload_revision, payload, meta_data)
@@ -86,7 +87,7 @@ class ReplayBenchmark {
                         type, time_stamp, payload_type, payload_revision,
                         convert_to(regexp_replace(convert_from(payload, 'UTF8'), ?, ?, 'g'), 'UTF8'), meta_data
                     FROM domain_event_entry WHERE global_index <= ? ORDER BY global_index""",
-                    UUID_HEAD, "\\1" + suffix, UUID_HEAD, "\\1" + suffix, imported);
+                    UUID_PARTS, replacement, UUID_PARTS, replacement, imported);
         }
         jdbc.execute("VACUUM ANALYZE domain_event_entry");
         long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
