@@ -114,6 +114,22 @@ class TwoNodesIT {
         assertThat(checksums(onB)).isEqualTo(shared);
         assertThat(rows(shared, "wellbeing-outcomes", "wellbeing_outcome")).isEqualTo(26);
 
+        // A rebuild requested on node A while node B holds segments: A takes B's claims at the take-over, B's
+        // processors let go and claim again from the rebuilt position, and both nodes go on sharing the work.
+        ResponseEntity<Map> started = onA.evaluator.post("/api/projections/rebuilds", Map.of("projections", List.of("all")));
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        String rebuild = started.getHeaders().getLocation().toString();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                List.of("caught-up", "failed").contains(onA.evaluator.get(rebuild).getBody().get("state")));
+        Map rebuilt = onA.evaluator.get(rebuild).getBody();
+        assertThat(rebuilt.get("state")).as("rebuild failed: %s", rebuilt.get("failure")).isEqualTo("caught-up");
+        awaitOwners(Set.of("node-a", "node-b"));
+        onB.referralWithMeasures(people.get(5), 20);
+        awaitCaughtUp(List.of(nodeA, nodeB));
+        Map afterRebuild = checksums(onB);
+        assertThat(rows(afterRebuild, "wellbeing-outcomes", "wellbeing_outcome")).isEqualTo(28);
+        assertThat(rows(afterRebuild, "referral-summary", "referral_summary")).isEqualTo(14);
+
         // Node B dies holding its claims: its sessions end and it can no longer log in.
         long killedAt = System.nanoTime();
         admin.execute("ALTER ROLE node_b NOLOGIN");
@@ -128,8 +144,8 @@ class TwoNodesIT {
         onA.merge(people.get(2), people.get(3));
         awaitCaughtUp(List.of(nodeA));
         Map live = checksums(onA);
-        assertThat(rows(live, "referral-summary", "referral_summary")).isEqualTo(17);
-        assertThat(rows(live, "wellbeing-outcomes", "wellbeing_outcome")).isEqualTo(34);
+        assertThat(rows(live, "referral-summary", "referral_summary")).isEqualTo(18);
+        assertThat(rows(live, "wellbeing-outcomes", "wellbeing_outcome")).isEqualTo(36);
         assertThat(admin.queryForObject("""
                 SELECT count(*) FROM wellbeing_outcome WHERE referral_person_id IN (?, ?, ?) AND person_id <> ?""",
                 Long.class, people.get(0), people.get(1), people.get(2), people.get(3)))

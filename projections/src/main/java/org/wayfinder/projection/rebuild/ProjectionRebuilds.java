@@ -356,8 +356,14 @@ public class ProjectionRebuilds {
                         java.util.LinkedHashMap::new));
     }
 
+    /**
+     * Sets every segment's token to the rebuilt position. Segments another node holds are taken from it first:
+     * that node's next batch fails its claim check and rolls back (so nothing lands in the new tables twice),
+     * Axon releases the segment there, and whichever node claims it next starts from the rebuilt position.
+     */
     private void setToken(String processorName, TrackingToken token) {
         TokenStore tokens = eventProcessing.getObject().tokenStore(processorName);
+        jdbc.update("UPDATE token_entry SET owner = NULL WHERE processor_name = ?", processorName);
         int[] segments = tokens.fetchSegments(processorName);
         if (segments.length == 0) {
             tokens.initializeTokenSegments(processorName, 1, token);
