@@ -7,8 +7,6 @@ import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,6 +19,7 @@ import org.wayfinder.kernel.referral.AttendanceRecorded;
 import org.wayfinder.kernel.referral.AttendanceVoided;
 import org.wayfinder.kernel.referral.ConnectedToActivity;
 import org.wayfinder.kernel.referral.ReferralReceived;
+import org.wayfinder.projection.support.BatchScoped;
 import org.wayfinder.projection.support.BatchedWrites;
 
 /**
@@ -67,7 +66,8 @@ public class DashboardProvidersProjection {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
-    private final String touchedKey = DashboardProvidersProjection.class.getName() + "/touched";
+    private final BatchScoped<Touched> touched = new BatchScoped<>(
+            DashboardProvidersProjection.class.getName() + "/touched", Touched::new, this::refresh);
 
     public DashboardProvidersProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -163,26 +163,14 @@ public class DashboardProvidersProjection {
 
     // Registered after BatchedWrites' own flush (every handler adds a write before it touches).
     private void touch(String activityId, String attendanceKey) {
-        Touched touched;
-        if (CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-            touched = unitOfWork.getOrComputeResource(touchedKey, key -> {
-                Touched created = new Touched();
-                unitOfWork.onPrepareCommit(u -> refresh(created));
-                return created;
-            });
-        } else {
-            touched = new Touched();
-        }
-        if (activityId != null) {
-            touched.activities.add(activityId);
-        }
-        if (attendanceKey != null) {
-            touched.attendances.add(attendanceKey);
-        }
-        if (!CurrentUnitOfWork.isStarted()) {
-            refresh(touched);
-        }
+        touched.update(touched -> {
+            if (activityId != null) {
+                touched.activities.add(activityId);
+            }
+            if (attendanceKey != null) {
+                touched.attendances.add(attendanceKey);
+            }
+        });
     }
 
     private void refresh(Touched touched) {

@@ -9,8 +9,6 @@ import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,6 +26,7 @@ import org.wayfinder.kernel.referral.ReferralClosed;
 import org.wayfinder.kernel.referral.ReferralDeclined;
 import org.wayfinder.kernel.referral.ReferralReceived;
 import org.wayfinder.kernel.referral.ReferralReopened;
+import org.wayfinder.projection.support.BatchScoped;
 import org.wayfinder.projection.support.BatchedWrites;
 
 /**
@@ -127,7 +126,8 @@ public class DashboardReferralsProjection {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
-    private final String touchedKey = DashboardReferralsProjection.class.getName() + "/touched";
+    private final BatchScoped<Touched> touched = new BatchScoped<>(
+            DashboardReferralsProjection.class.getName() + "/touched", Touched::new, this::refresh);
 
     public DashboardReferralsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -286,26 +286,14 @@ public class DashboardReferralsProjection {
     // Registered after BatchedWrites' own flush (every handler adds a write before it touches), so the rollups
     // are rebuilt from fact rows that already hold this batch's changes, in the batch's transaction.
     private void touch(String referralId, String personId) {
-        Touched touched;
-        if (CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-            touched = unitOfWork.getOrComputeResource(touchedKey, key -> {
-                Touched created = new Touched();
-                unitOfWork.onPrepareCommit(u -> refresh(created));
-                return created;
-            });
-        } else {
-            touched = new Touched();
-        }
-        if (referralId != null) {
-            touched.referrals.add(referralId);
-        }
-        if (personId != null) {
-            touched.people.add(personId);
-        }
-        if (!CurrentUnitOfWork.isStarted()) {
-            refresh(touched);
-        }
+        touched.update(touched -> {
+            if (referralId != null) {
+                touched.referrals.add(referralId);
+            }
+            if (personId != null) {
+                touched.people.add(personId);
+            }
+        });
     }
 
     private void refresh(Touched touched) {
