@@ -14,12 +14,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfinder.WayfinderApplication;
 import org.wayfinder.app.security.DevelopmentTokens;
 import org.wayfinder.kernel.access.Role;
+import org.wayfinder.projection.dashboard.DashboardProvidersProjection;
 import org.wayfinder.projection.dashboard.DashboardReferralsProjection;
 
 /**
  * Latency of the dashboard endpoints at a chosen scale. Starts Wayfinder on a fresh embedded PostgreSQL, writes
- * synthetic referral facts straight into {@code dash_referral} (and provider, capacity, caseload and wellbeing
- * rows beside them), rebuilds the rollups from those facts with the projection's own SQL, then times each
+ * synthetic referral facts straight into {@code dash_referral} (wellbeing pairs included, and provider and
+ * capacity rows beside them), rebuilds the rollups from those facts with the projection's own SQL, then times each
  * endpoint sequentially from one client over 127.0.0.1. The event store stays empty: this measures the read
  * side only. Run with {@code bin/benchmark-dashboards [referrals] [requests per endpoint]}.
  */
@@ -59,12 +60,13 @@ public final class DashboardBenchmark {
             fill(jdbc, referrals);
             long filled = System.nanoTime();
             app.getBean(DashboardReferralsProjection.class).rebuildRollupsFromFacts();
+            app.getBean(DashboardProvidersProjection.class).rebuildProviderCapacity();
             jdbc.execute("ANALYZE");
             long rolled = System.nanoTime();
             System.out.printf("referrals %,d; facts written in %.1f s; rollups rebuilt in %.1f s%n", referrals,
                     (filled - started) / 1e9, (rolled - filled) / 1e9);
             for (String table : List.of("dash_referral", "dash_referral_rollup", "dash_referral_wait", "dash_caseload",
-                    "dash_provider_rollup", "dash_activity_capacity", "wellbeing_outcome")) {
+                    "dash_provider_rollup", "dash_activity_capacity", "dash_provider_capacity")) {
                 System.out.printf("  %-24s %,12d rows%n", table,
                         jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class));
             }
@@ -169,22 +171,10 @@ public final class DashboardBenchmark {
                     FROM generate_series(DATE '2019-01-01', DATE '2029-12-01', INTERVAL '1 month') m,
                          generate_series(1, 3000) a,
                          (SELECT array_agg(gss_code ORDER BY gss_code) AS codes FROM ref_borough) g;
-                INSERT INTO wellbeing_outcome (referral_id, measure_id, person_id, referral_person_id, instrument,
-                    instrument_version, time_point, measured_on, swemwbs_metric_hundredths, voided, corrected,
-                    referred_on, cohort_year, cohort_quarter, cohort_financial_year, borough_gss_code, source, needs)
-                    SELECT referral_id, 'b-' || referral_id, person_id, person_id, 'SWEMWBS', '1', 'BASELINE',
-                           first_contact_on, 1700 + (random() * 600)::integer, FALSE, FALSE, referred_on,
-                           EXTRACT(YEAR FROM referred_on)::integer, EXTRACT(QUARTER FROM referred_on)::integer,
-                           financial_year || '/' || lpad(((financial_year + 1) % 100)::text, 2, '0'),
-                           borough_gss_code, source, needs
-                    FROM dash_referral WHERE first_contact_on IS NOT NULL AND random() < 0.6;
-                INSERT INTO wellbeing_outcome (referral_id, measure_id, person_id, referral_person_id, instrument,
-                    instrument_version, time_point, measured_on, swemwbs_metric_hundredths, voided, corrected,
-                    referred_on, cohort_year, cohort_quarter, cohort_financial_year, borough_gss_code, source, needs)
-                    SELECT referral_id, 'f-' || referral_id, person_id, person_id, 'SWEMWBS', '1', 'FOLLOW_UP',
-                           measured_on + 70, swemwbs_metric_hundredths - 200 + (random() * 600)::integer, FALSE, FALSE,
-                           referred_on, cohort_year, cohort_quarter, cohort_financial_year, borough_gss_code, source, needs
-                    FROM wellbeing_outcome WHERE time_point = 'BASELINE' AND random() < 0.5;
+                UPDATE dash_referral SET baseline_on = first_contact_on, baseline_score = 1700 + (random() * 600)::integer
+                    WHERE first_contact_on IS NOT NULL AND random() < 0.6;
+                UPDATE dash_referral SET follow_up_score = baseline_score - 200 + (random() * 600)::integer
+                    WHERE baseline_score IS NOT NULL AND random() < 0.5;
                 """);
     }
 }

@@ -20,6 +20,10 @@ import org.wayfinder.app.support.ApiClient;
  * Camden: 17 accepted by link worker lw-scenario, 3 declined, 3 left pending.
  * 15 of the accepted had a first contact (10 after 5 days, 5 after 12 days); 12 were assessed; 10 connected to
  * one activity; 9 attended two sessions each, and the first 4 of those also missed one; 6 closed as completed.
+ * SWEMWBS: the first 10 accepted had a baseline (raw 20) 5 days after referral, the ninth's then voided (9 with a
+ * baseline); follow-ups 70 days after baseline for the first 5 (raw 24 for the first 3, 20 for the next 2), and
+ * for the tenth (raw 20, corrected to 25); the sixth's follow-up came after 30 days, too early to match. So 9 with a
+ * baseline, 6 matched, 4 improved (raw 20 to 24 is metric 18.59 to 21.54; 20 to 20 is no change).
  * </pre>
  */
 @SuppressWarnings("rawtypes")
@@ -83,10 +87,26 @@ final class DashboardScenario {
                     attend(linkWorker, id, activityId, REFERRED_ON.plusDays(33), "DID_NOT_ATTEND");
                 }
             }
-            if (i < 6) {
-                post(linkWorker, id, "closure", Map.of("closedOn", REFERRED_ON.plusDays(60).toString(),
-                        "outcome", "COMPLETED", "supportSummary", "Walking weekly with the group."));
+        }
+        for (int i = 0; i < 10; i++) {
+            String id = camden.get(i);
+            LocalDate baselineOn = REFERRED_ON.plusDays(5);
+            String baseline = measure(linkWorker, id, "BASELINE", baselineOn, 20);
+            if (i == 8) {
+                post(linkWorker, id, "wellbeing-measures/" + baseline + "/voiding", Map.of("reason", "Wrong person"));
+            } else if (i < 5) {
+                measure(linkWorker, id, "FOLLOW_UP", baselineOn.plusDays(70), i < 3 ? 24 : 20);
+            } else if (i == 5) {
+                measure(linkWorker, id, "FOLLOW_UP", baselineOn.plusDays(30), 28);
+            } else if (i == 9) {
+                String followUp = measure(linkWorker, id, "FOLLOW_UP", baselineOn.plusDays(70), 20);
+                post(linkWorker, id, "wellbeing-measures/" + followUp + "/correction",
+                        Map.of("itemResponses", swemwbs(25), "reason", "Transcription error"));
             }
+        }
+        for (int i = 0; i < 6; i++) {
+            post(linkWorker, camden.get(i), "closure", Map.of("closedOn", REFERRED_ON.plusDays(60).toString(),
+                    "outcome", "COMPLETED", "supportSummary", "Walking weekly with the group."));
         }
         for (int i = 17; i < 20; i++) {
             post(linkWorker, camden.get(i), "decline", Map.of("declinedBy", "PERSON", "reason", "NOT_WANTED",
@@ -100,6 +120,25 @@ final class DashboardScenario {
                 "referredOn", REFERRED_ON.toString(), "source", source, "boroughGssCode", borough,
                 "needs", List.of("loneliness-isolation"))));
         return referralId;
+    }
+
+    /** Records a SWEMWBS measure whose seven responses sum to {@code raw}; returns its id. */
+    private static String measure(ApiClient linkWorker, String referralId, String timePoint, LocalDate on, int raw) {
+        String measureId = UUID.randomUUID().toString();
+        post(linkWorker, referralId, "wellbeing-measures", Map.of("measureId", measureId, "instrument", "SWEMWBS",
+                "timePoint", timePoint, "measuredOn", on.toString(), "itemResponses", swemwbs(raw)));
+        return measureId;
+    }
+
+    private static List<Integer> swemwbs(int raw) {
+        List<Integer> items = new ArrayList<>();
+        int left = raw;
+        for (int i = 0; i < 7; i++) {
+            int value = Math.min(5, Math.max(1, left - (6 - i)));
+            items.add(value);
+            left -= value;
+        }
+        return items;
     }
 
     private static void attend(ApiClient linkWorker, String referralId, String activityId, LocalDate on, String status) {

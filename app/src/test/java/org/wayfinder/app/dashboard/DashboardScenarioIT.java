@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfinder.app.security.DevelopmentTokens;
 import org.wayfinder.app.support.ApiClient;
 import org.wayfinder.kernel.access.Role;
+import org.wayfinder.projection.dashboard.DashboardProvidersProjection;
 import org.wayfinder.projection.dashboard.DashboardReferralsProjection;
 
 /** The dashboards on a hand-built month with known counts ({@link DashboardScenario}), with and without suppression. */
@@ -38,6 +39,8 @@ class DashboardScenarioIT {
     JdbcTemplate jdbc;
     @Autowired
     DashboardReferralsProjection projection;
+    @Autowired
+    DashboardProvidersProjection providers;
 
     private ApiClient commissioner;
 
@@ -77,6 +80,10 @@ class DashboardScenarioIT {
         Map utilisation = get("/api/dashboards/utilisation?from=2010-06&to=2010-07");
         assertThat(total(utilisation)).containsEntry("sessions", 3).containsEntry("places", 36)
                 .containsEntry("sessionsAttended", 18).containsEntry("utilisation", 0.5);
+
+        Map wellbeing = get("/api/dashboards/wellbeing?" + MONTH);
+        assertThat(total(wellbeing)).containsEntry("peopleWithBaseline", 9).containsEntry("matchedPeople", 6)
+                .containsEntry("improved", 4).containsEntry("improvedShare", 0.6667);
 
         Map caseloads = get("/api/dashboards/caseloads?period=financial-year&" + MONTH);
         assertThat(values(caseloads, "2010-04-01")).containsEntry("linkWorkers", 1).containsEntry("belowSafeRange", 1)
@@ -167,6 +174,12 @@ class DashboardScenarioIT {
         String incremental = jdbc.queryForObject(checksum, String.class);
         projection.rebuildRollupsFromFacts();
         assertThat(jdbc.queryForObject(checksum, String.class)).isEqualTo(incremental);
+
+        String capacity = "SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_provider_capacity t";
+        String batched = jdbc.queryForObject(capacity, String.class);
+        assertThat(batched).isNotNull();
+        providers.rebuildProviderCapacity();
+        assertThat(jdbc.queryForObject(capacity, String.class)).isEqualTo(batched);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.wayfinder.projection.dashboard;
 
 import java.sql.Array;
+import java.sql.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,13 +26,30 @@ import org.wayfinder.projection.support.BatchedWrites;
 /**
  * The commissioner dashboards' provider views (activity utilisation against capacity, each VCSE provider's
  * connections and attendance): fact rows of connections and sessions, and {@code dash_provider_rollup} and
- * {@code dash_activity_capacity} rebuilt once per batch for every activity the batch touched.
+ * {@code dash_activity_capacity} rebuilt once per batch for every activity the batch touched;
+ * {@code dash_provider_capacity} then sums the capacity of the months and providers those activities were in,
+ * per provider and over London ({@value #LONDON}).
  */
 @Component
 @ProcessingGroup(DashboardProvidersProjection.PROCESSING_GROUP)
 public class DashboardProvidersProjection {
 
     public static final String PROCESSING_GROUP = "dashboard-providers";
+
+    /** The provider id under which {@code dash_provider_capacity} holds London's totals (ids are UUIDs). */
+    public static final String LONDON = "*";
+
+    private static final String PROVIDER_CAPACITY = """
+            INSERT INTO dash_provider_capacity (month, provider_id, sessions, places, attended)
+            SELECT c.month, c.provider_id, sum(c.sessions), sum(c.places), sum(c.attended)
+            FROM dash_activity_capacity c JOIN unnest(?::date[], ?::text[]) AS b(month, provider_id)
+              ON b.month = c.month AND b.provider_id = c.provider_id
+            GROUP BY c.month, c.provider_id
+            UNION ALL
+            SELECT c.month, '*', sum(c.sessions), sum(c.places), sum(c.attended)
+            FROM dash_activity_capacity c WHERE c.month = ANY(?::date[])
+            GROUP BY c.month
+            """;
 
     private static final String ROLLUP = """
             INSERT INTO dash_provider_rollup (month, borough_gss_code, provider_id, activity_id, connections,
@@ -152,7 +170,7 @@ public class DashboardProvidersProjection {
     @ResetHandler
     void reset() {
         jdbc.execute("TRUNCATE dash_provider, dash_activity, dash_provider_referral, dash_provider_connection, "
-                + "dash_provider_attendance, dash_provider_rollup, dash_activity_capacity");
+                + "dash_provider_attendance, dash_provider_rollup, dash_activity_capacity, dash_provider_capacity");
     }
 
     private void provider(String providerId, String name) {
@@ -187,10 +205,38 @@ public class DashboardProvidersProjection {
             return;
         }
         Array ids = textArray(List.copyOf(activities));
+        String months = "SELECT DISTINCT month, provider_id FROM dash_activity_capacity WHERE activity_id = ANY(?)";
+        Set<List<Object>> capacityBuckets = new LinkedHashSet<>(jdbc.query(months,
+                (rs, i) -> List.<Object>of(rs.getDate(1), rs.getString(2)), ids));
         jdbc.update("DELETE FROM dash_provider_rollup WHERE activity_id = ANY(?)", ids);
         jdbc.update("DELETE FROM dash_activity_capacity WHERE activity_id = ANY(?)", ids);
         jdbc.update(ROLLUP, ids, ids);
         jdbc.update(CAPACITY, ids);
+        capacityBuckets.addAll(jdbc.query(months, (rs, i) -> List.<Object>of(rs.getDate(1), rs.getString(2)), ids));
+        providerCapacity(capacityBuckets);
+    }
+
+    /** Sums {@code dash_provider_capacity} again from {@code dash_activity_capacity} as it stands, all of it. */
+    public void rebuildProviderCapacity() {
+        jdbc.execute("TRUNCATE dash_provider_capacity");
+        providerCapacity(new LinkedHashSet<>(jdbc.query("SELECT DISTINCT month, provider_id FROM dash_activity_capacity",
+                (rs, i) -> List.<Object>of(rs.getDate(1), rs.getString(2)))));
+    }
+
+    private void providerCapacity(Set<List<Object>> buckets) {
+        if (buckets.isEmpty()) {
+            return;
+        }
+        Array months = jdbc.execute((ConnectionCallback<Array>) c ->
+                c.createArrayOf("date", buckets.stream().map(b -> (Date) b.get(0)).toArray()));
+        Array providers = textArray(buckets.stream().map(b -> (String) b.get(1)).toList());
+        Array distinctMonths = jdbc.execute((ConnectionCallback<Array>) c ->
+                c.createArrayOf("date", buckets.stream().map(b -> b.get(0)).distinct().toArray()));
+        jdbc.update("DELETE FROM dash_provider_capacity t USING unnest(?::date[], ?::text[]) AS b(month, provider_id) "
+                + "WHERE t.month = b.month AND t.provider_id = b.provider_id", months, providers);
+        jdbc.update("DELETE FROM dash_provider_capacity WHERE provider_id = '*' AND month = ANY(?::date[])",
+                distinctMonths);
+        jdbc.update(PROVIDER_CAPACITY, months, providers, distinctMonths);
     }
 
     private Array textArray(List<String> values) {

@@ -26,12 +26,17 @@ import org.wayfinder.kernel.referral.ReferralClosed;
 import org.wayfinder.kernel.referral.ReferralDeclined;
 import org.wayfinder.kernel.referral.ReferralReceived;
 import org.wayfinder.kernel.referral.ReferralReopened;
+import org.wayfinder.kernel.referral.WellbeingMeasureCorrected;
+import org.wayfinder.kernel.referral.WellbeingMeasureVoided;
+import org.wayfinder.kernel.referral.WellbeingMeasured;
+import org.wayfinder.kernel.wellbeing.Instrument;
+import org.wayfinder.kernel.wellbeing.WellbeingScoring;
 import org.wayfinder.projection.support.BatchScoped;
 import org.wayfinder.projection.support.BatchedWrites;
 
 /**
  * The commissioner dashboards' referral views (volumes, funnel, waits, attendance, needs and sources, equity,
- * caseloads): {@code dash_referral} holds one fact row per referral with the dimensions it is filtered by;
+ * caseloads, the wellbeing headline): {@code dash_referral} holds one fact row per referral with the dimensions it is filtered by;
  * {@code dash_referral_rollup}, {@code dash_referral_wait} and {@code dash_caseload} are rebuilt from those rows
  * for every month and borough a batch touched, once per batch, so the API only sums small precomputed tables.
  */
@@ -72,6 +77,23 @@ public class DashboardReferralsProjection {
             WHERE r.referral_id = ?
             """;
 
+    // The referral's matched SWEMWBS pair, as the outcomes endpoints match them: its first baseline, and the first
+    // follow-up or exit 56 to 112 days after that baseline.
+    private static final String WELLBEING_PAIR = """
+            UPDATE dash_referral r SET baseline_on = p.measured_on, baseline_score = p.score,
+                follow_up_score = (SELECT f.score_hundredths FROM dash_referral_wellbeing f
+                                   WHERE f.referral_id = r.referral_id AND f.time_point IN ('FOLLOW_UP', 'EXIT')
+                                     AND NOT f.voided AND f.score_hundredths IS NOT NULL
+                                     AND f.measured_on - p.measured_on BETWEEN 56 AND 112
+                                   ORDER BY f.measured_on, f.measure_id LIMIT 1)
+            FROM (SELECT ?::text AS referral_id) k
+            LEFT JOIN LATERAL (SELECT b.measured_on, b.score_hundredths AS score FROM dash_referral_wellbeing b
+                               WHERE b.referral_id = k.referral_id AND b.time_point = 'BASELINE' AND NOT b.voided
+                                 AND b.score_hundredths IS NOT NULL
+                               ORDER BY b.measured_on, b.measure_id LIMIT 1) p ON TRUE
+            WHERE r.referral_id = k.referral_id
+            """;
+
     // The referrals of the touched buckets, each flagged when it is its person's first accepted referral of the
     // financial year: summing that flag over months and boroughs counts people, not referrals.
     private static final String FACTS = """
@@ -79,7 +101,12 @@ public class DashboardReferralsProjection {
                 SELECT r.*, (r.accepted_on IS NOT NULL AND NOT EXISTS (
                         SELECT 1 FROM dash_referral o WHERE o.person_id = r.person_id
                             AND o.financial_year = r.financial_year AND o.accepted_on IS NOT NULL
-                            AND (o.referred_on, o.referral_id) < (r.referred_on, r.referral_id))) AS first_support
+                            AND (o.referred_on, o.referral_id) < (r.referred_on, r.referral_id))) AS first_support,
+                       (r.baseline_score IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM dash_referral o WHERE o.person_id = r.person_id
+                            AND o.financial_year = r.financial_year AND o.baseline_score IS NOT NULL
+                            AND (o.follow_up_score IS NULL, o.baseline_on, o.referral_id)
+                                < (r.follow_up_score IS NULL, r.baseline_on, r.referral_id))) AS first_wellbeing
                 FROM dash_referral r
                 JOIN unnest(?::date[], ?::text[]) AS b(month, borough)
                   ON b.month = r.month AND b.borough = r.borough_gss_code),
@@ -95,14 +122,16 @@ public class DashboardReferralsProjection {
     private static final String ROLLUP = FACTS + """
             INSERT INTO dash_referral_rollup (month, borough_gss_code, dimension, value, received, accepted, declined,
                 people_supported, contacted, assessed, connected, attended, completed, closed, sessions_attended,
-                sessions_missed)
+                sessions_missed, with_baseline, matched, improved)
             SELECT month, borough_gss_code, dimension, value, count(*), count(accepted_on), count(declined_on),
                    count(*) FILTER (WHERE first_support), count(first_contact_on), count(assessed_on),
                    count(connected_on), count(*) FILTER (WHERE attended_sessions > 0),
                    count(*) FILTER (WHERE outcome = 'COMPLETED'), count(closed_on), sum(attended_sessions),
-                   sum(missed_sessions)
+                   sum(missed_sessions), count(*) FILTER (WHERE first_wellbeing),
+                   count(*) FILTER (WHERE first_wellbeing AND follow_up_score IS NOT NULL),
+                   count(*) FILTER (WHERE first_wellbeing AND follow_up_score - baseline_score >= %d)
             FROM d GROUP BY month, borough_gss_code, dimension, value
-            """;
+            """.formatted(WellbeingScoring.SWEMWBS_MEANINGFUL_CHANGE_HUNDREDTHS);
 
     private static final String WAITS = FACTS + """
             INSERT INTO dash_referral_wait (month, borough_gss_code, dimension, value, wait, days, referrals)
@@ -235,10 +264,40 @@ public class DashboardReferralsProjection {
                 event.referralId());
     }
 
+    @EventHandler
+    void on(WellbeingMeasured event) {
+        if (event.instrument() != Instrument.SWEMWBS) {
+            return;
+        }
+        writes.add("""
+                INSERT INTO dash_referral_wellbeing (referral_id, measure_id, time_point, measured_on, score_hundredths)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (referral_id, measure_id) DO UPDATE SET time_point = EXCLUDED.time_point,
+                    measured_on = EXCLUDED.measured_on, score_hundredths = EXCLUDED.score_hundredths, voided = FALSE""",
+                event.referralId(), event.measureId(), event.timePoint().name(), event.measuredOn(),
+                swemwbs(event.itemResponses()));
+        wellbeingPair(event.referralId());
+    }
+
+    // A correction does not name the instrument: only SWEMWBS measures have a row to correct.
+    @EventHandler
+    void on(WellbeingMeasureCorrected event) {
+        writes.add("UPDATE dash_referral_wellbeing SET score_hundredths = ? WHERE referral_id = ? AND measure_id = ?",
+                swemwbs(event.itemResponses()), event.referralId(), event.measureId());
+        wellbeingPair(event.referralId());
+    }
+
+    @EventHandler
+    void on(WellbeingMeasureVoided event) {
+        writes.add("UPDATE dash_referral_wellbeing SET voided = TRUE WHERE referral_id = ? AND measure_id = ?",
+                event.referralId(), event.measureId());
+        wellbeingPair(event.referralId());
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE dash_person, dash_referral, dash_referral_attendance, dash_referral_rollup, "
-                + "dash_referral_wait, dash_caseload");
+        jdbc.execute("TRUNCATE dash_person, dash_referral, dash_referral_attendance, dash_referral_wellbeing, "
+                + "dash_referral_rollup, dash_referral_wait, dash_caseload");
     }
 
     /**
@@ -277,6 +336,20 @@ public class DashboardReferralsProjection {
     private void attendanceTotals(String referralId) {
         writes.add(ATTENDANCE_TOTALS, referralId, referralId);
         touch(referralId);
+    }
+
+    private void wellbeingPair(String referralId) {
+        writes.add(WELLBEING_PAIR, referralId);
+        touch(referralId);
+    }
+
+    /** The SWEMWBS metric score in hundredths, or null for responses that are not a complete SWEMWBS. */
+    private static Integer swemwbs(List<Integer> itemResponses) {
+        try {
+            return WellbeingScoring.swemwbs(itemResponses).metricHundredths();
+        } catch (IllegalArgumentException e) { // InvalidWellbeingResponse included
+            return null;
+        }
     }
 
     private void touch(String referralId) {

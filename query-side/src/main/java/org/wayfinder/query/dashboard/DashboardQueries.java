@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.wayfinder.projection.dashboard.DashboardProvidersProjection;
 import org.wayfinder.projection.dashboard.DashboardReferralsProjection;
 
 /**
@@ -40,7 +41,8 @@ class DashboardQueries {
             sum(received) AS received, sum(accepted) AS accepted, sum(declined) AS declined,
             sum(people_supported) AS people_supported, sum(contacted) AS contacted, sum(assessed) AS assessed,
             sum(connected) AS connected, sum(attended) AS attended, sum(completed) AS completed,
-            sum(closed) AS closed, sum(sessions_attended) AS sessions_attended, sum(sessions_missed) AS sessions_missed
+            sum(closed) AS closed, sum(sessions_attended) AS sessions_attended, sum(sessions_missed) AS sessions_missed,
+            sum(with_baseline) AS with_baseline, sum(matched) AS matched, sum(improved) AS improved
             """;
 
     private final JdbcTemplate jdbc;
@@ -55,7 +57,6 @@ class DashboardQueries {
             case PROVIDERS -> providers(request);
             case CAPACITY -> capacity(request);
             case CASELOADS -> caseloads(request);
-            case WELLBEING -> wellbeing(request);
         };
     }
 
@@ -131,20 +132,27 @@ class DashboardQueries {
     private Table capacity(DashboardRequest request) {
         Where where = new Where();
         where.period(request, "r.month");
+        Where total = new Where();
+        total.period(request, "r.month");
         if (request.filters().containsKey(Dimension.PROVIDER)) {
             where.and("r.provider_id = ?", request.filters().get(Dimension.PROVIDER));
+            total.and("r.provider_id = ?", request.filters().get(Dimension.PROVIDER));
+        } else {
+            where.and(request.breakdown() == Dimension.PROVIDER ? "r.provider_id <> ?" : "r.provider_id = ?",
+                    DashboardProvidersProjection.LONDON);
+            total.and("r.provider_id = ?", DashboardProvidersProjection.LONDON);
         }
         String sums = "sum(r.sessions) AS sessions, sum(r.places) AS places, sum(r.attended) AS attended";
         String key = request.breakdown() == Dimension.PROVIDER ? "r.provider_id"
                 : request.granularity().sql("r.month") + "::text";
         LinkedHashMap<String, Figures> rows = new LinkedHashMap<>();
-        jdbc.query("SELECT " + key + " AS key, " + sums + " FROM dash_activity_capacity r WHERE " + where.sql
+        jdbc.query("SELECT " + key + " AS key, " + sums + " FROM dash_provider_capacity r WHERE " + where.sql
                 + " GROUP BY 1", rs -> {
             rows.put(rs.getString("key"), capacityFigures(rs));
         }, where.args.toArray());
-        Figures total = jdbc.query("SELECT " + sums + " FROM dash_activity_capacity r WHERE " + where.sql,
-                rs -> rs.next() ? capacityFigures(rs) : new Figures(), where.args.toArray());
-        return new Table(sortedRows(rows, request.breakdown()), total);
+        Figures totals = jdbc.query("SELECT " + sums + " FROM dash_provider_capacity r WHERE " + total.sql,
+                rs -> rs.next() ? capacityFigures(rs) : new Figures(), total.args.toArray());
+        return new Table(sortedRows(rows, request.breakdown()), totals);
     }
 
     private Table caseloads(DashboardRequest request) {
@@ -172,67 +180,6 @@ class DashboardQueries {
         }, where.args.toArray());
         Figures total = jdbc.query("SELECT " + sums + " FROM dash_caseload r " + where.joins + " WHERE " + where.sql,
                 rs -> rs.next() ? caseloadFigures(rs) : new Figures(), where.args.toArray());
-        return new Table(sortedRows(rows, request.breakdown()), total);
-    }
-
-    private Table wellbeing(DashboardRequest request) {
-        String pairs = """
-                WITH baseline AS (
-                    SELECT DISTINCT ON (b.referral_id) b.referral_id, b.person_id, b.measured_on,
-                           b.swemwbs_metric_hundredths AS score, b.referred_on,
-                           date_trunc('month', b.referred_on)::date AS month, b.borough_gss_code, b.source, b.needs
-                    FROM wellbeing_outcome b
-                    WHERE b.instrument = 'SWEMWBS' AND b.time_point = 'BASELINE' AND NOT b.voided
-                      AND b.swemwbs_metric_hundredths IS NOT NULL AND b.referred_on BETWEEN ? AND ?
-                    ORDER BY b.referral_id, b.measured_on, b.measure_id
-                ), follow_up AS (
-                    SELECT DISTINCT ON (b.referral_id) b.referral_id, f.swemwbs_metric_hundredths AS score
-                    FROM baseline b JOIN wellbeing_outcome f ON f.referral_id = b.referral_id
-                    WHERE f.instrument = 'SWEMWBS' AND f.time_point IN ('FOLLOW_UP', 'EXIT') AND NOT f.voided
-                      AND f.swemwbs_metric_hundredths IS NOT NULL AND f.measured_on - b.measured_on BETWEEN 56 AND 112
-                    ORDER BY b.referral_id, f.measured_on, f.measure_id
-                ), pairs AS (
-                    SELECT DISTINCT ON (b.person_id) b.*, f.score AS follow_up_score
-                    FROM baseline b LEFT JOIN follow_up f ON f.referral_id = b.referral_id
-                    ORDER BY b.person_id, (f.score IS NULL), b.measured_on, b.referral_id
-                )
-                """;
-        Where where = new Where();
-        where.args.add(request.from());
-        where.args.add(request.to());
-        where.geography(request, "r.month", "r.borough_gss_code");
-        if (request.filters().containsKey(Dimension.SOURCE)) {
-            where.and("r.source = ?", request.filters().get(Dimension.SOURCE));
-        }
-        if (request.filters().containsKey(Dimension.NEED)) {
-            where.and("? = ANY(r.needs)", request.filters().get(Dimension.NEED));
-        }
-        if (request.breakdown() == Dimension.ICB) {
-            where.icbJoin(request, "r.month", "r.borough_gss_code");
-        }
-        String key = switch (request.breakdown()) {
-            case SOURCE -> "r.source";
-            case NEED -> "unnest(CASE WHEN cardinality(r.needs) = 0 THEN ARRAY['none'] ELSE r.needs END)";
-            default -> key(request, request.breakdown(), "r.month", "COALESCE(r.borough_gss_code, 'UNKNOWN')", null);
-        };
-        String sums = """
-                count(*) AS with_baseline, count(r.follow_up_score) AS matched,
-                count(*) FILTER (WHERE r.follow_up_score - r.score >= 103) AS improved
-                """;
-        LinkedHashMap<String, Figures> rows = new LinkedHashMap<>();
-        if (request.breakdown() == Dimension.NEED) {
-            jdbc.query(pairs + "SELECT key, " + sums + " FROM (SELECT r.*, " + key + " AS key FROM pairs r "
-                    + where.joins + " WHERE " + where.sql + ") r GROUP BY 1", rs -> {
-                rows.put(rs.getString("key"), wellbeingFigures(rs));
-            }, where.args.toArray());
-        } else {
-            jdbc.query(pairs + "SELECT " + key + " AS key, " + sums + " FROM pairs r " + where.joins + " WHERE "
-                    + where.sql + " GROUP BY 1", rs -> {
-                rows.put(rs.getString("key"), wellbeingFigures(rs));
-            }, where.args.toArray());
-        }
-        Figures total = jdbc.query(pairs + "SELECT " + sums + " FROM pairs r " + where.joins + " WHERE " + where.sql,
-                rs -> rs.next() ? wellbeingFigures(rs) : new Figures(), where.args.toArray());
         return new Table(sortedRows(rows, request.breakdown()), total);
     }
 
@@ -308,6 +255,9 @@ class DashboardQueries {
         f.counts().put("sessionsAttended", rs.getLong("sessions_attended"));
         f.counts().put("sessionsMissed", rs.getLong("sessions_missed"));
         f.counts().put("sessionsRecorded", rs.getLong("sessions_attended") + rs.getLong("sessions_missed"));
+        f.counts().put("peopleWithBaseline", rs.getLong("with_baseline"));
+        f.counts().put("matchedPeople", rs.getLong("matched"));
+        f.counts().put("improved", rs.getLong("improved"));
         return f;
     }
 
@@ -338,14 +288,6 @@ class DashboardQueries {
         if (median != null) {
             f.statistics().put("medianCaseload", ((Number) median).doubleValue());
         }
-        return f;
-    }
-
-    private static Figures wellbeingFigures(ResultSet rs) throws SQLException {
-        Figures f = new Figures();
-        f.counts().put("peopleWithBaseline", rs.getLong("with_baseline"));
-        f.counts().put("matchedPeople", rs.getLong("matched"));
-        f.counts().put("improved", rs.getLong("improved"));
         return f;
     }
 

@@ -94,10 +94,11 @@ enum DashboardView {
             List.of(Measure.count("linkWorkers", "Link workers"), Measure.count("belowSafeRange", "Under 200"),
                     Measure.count("withinSafeRange", "200 to 250"), Measure.count("aboveSafeRange", "Over 250"),
                     Measure.statistic("medianCaseload", "Median caseload", "linkWorkers"))),
-    WELLBEING("wellbeing", "Wellbeing headline", Principle.OUTCOMES, Source.WELLBEING, TIME,
-            "Of the people referred in the period with a SWEMWBS baseline, those with a follow-up 56-112 days "
-                    + "later (each person's earliest matched pair), and the share whose metric score rose by at "
-                    + "least 1.03 points (1 SEM, Shah et al. 2018).",
+    WELLBEING("wellbeing", "Wellbeing headline", Principle.OUTCOMES, Source.REFERRALS, TIME,
+            "Of the people referred in the period with a SWEMWBS baseline, those with a follow-up or exit measure "
+                    + "56-112 days after it, and the share whose metric score rose by at least 1.03 points (1 SEM, "
+                    + "Shah et al. 2018). Each person counts once per financial year, on their first referral of "
+                    + "the year with a baseline (one with a matched follow-up first).",
             List.of(Measure.count("peopleWithBaseline", "People with a baseline"),
                     Measure.count("matchedPeople", "People with a matched follow-up"),
                     Measure.count("improved", "Improved meaningfully"),
@@ -109,8 +110,7 @@ enum DashboardView {
                 EnumSet.of(TIME, ICB, BOROUGH, PCN, SOURCE, NEED, AGE_BAND, SEX, ETHNIC_GROUP, IMD_QUINTILE, IMD_DECILE)),
         PROVIDERS(DashboardProvidersProjection.PROCESSING_GROUP, EnumSet.of(TIME, ICB, BOROUGH, PROVIDER)),
         CAPACITY(DashboardProvidersProjection.PROCESSING_GROUP, EnumSet.of(TIME, PROVIDER)),
-        CASELOADS(DashboardReferralsProjection.PROCESSING_GROUP, EnumSet.of(TIME, ICB, BOROUGH)),
-        WELLBEING("wellbeing-outcomes", EnumSet.of(TIME, ICB, BOROUGH, SOURCE, NEED));
+        CASELOADS(DashboardReferralsProjection.PROCESSING_GROUP, EnumSet.of(TIME, ICB, BOROUGH));
 
         private final String processingGroup;
         private final Set<Dimension> dimensions;

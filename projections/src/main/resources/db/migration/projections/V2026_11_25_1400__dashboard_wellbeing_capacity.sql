@@ -1,0 +1,38 @@
+-- The wellbeing headline and utilisation precomputed like the other dashboard views, so the API sums small
+-- rollups instead of matching baselines to follow-ups, or summing every activity, at query time.
+
+-- dashboard-referrals: each referral's SWEMWBS measures, and on the referral its matched pair: the first
+-- baseline and the first follow-up or exit 56-112 days after it (metric scores in hundredths).
+CREATE TABLE dash_referral_wellbeing (
+    referral_id      VARCHAR(36) NOT NULL,
+    measure_id       VARCHAR(36) NOT NULL,
+    time_point       VARCHAR(20) NOT NULL,
+    measured_on      DATE        NOT NULL,
+    score_hundredths INTEGER,
+    voided           BOOLEAN     NOT NULL DEFAULT FALSE,
+    CONSTRAINT dash_referral_wellbeing_pk PRIMARY KEY (referral_id, measure_id)
+);
+ALTER TABLE dash_referral ADD COLUMN baseline_on DATE, ADD COLUMN baseline_score INTEGER,
+    ADD COLUMN follow_up_score INTEGER;
+
+-- People with a baseline, with a matched follow-up, and improved by at least 1.03 points: each person counted
+-- once per financial year, on their first referral of the year with a baseline (one with a match first).
+ALTER TABLE dash_referral_rollup ADD COLUMN with_baseline INTEGER NOT NULL DEFAULT 0,
+    ADD COLUMN matched INTEGER NOT NULL DEFAULT 0, ADD COLUMN improved INTEGER NOT NULL DEFAULT 0;
+
+-- dashboard-providers: capacity summed per provider and month, and over London (provider_id '*').
+CREATE TABLE dash_provider_capacity (
+    month       DATE        NOT NULL,
+    provider_id VARCHAR(36) NOT NULL,
+    sessions    INTEGER     NOT NULL,
+    places      INTEGER     NOT NULL,
+    attended    INTEGER     NOT NULL,
+    CONSTRAINT dash_provider_capacity_pk PRIMARY KEY (provider_id, month)
+);
+
+-- Both views' shapes changed: their processors start again from the first event (their handlers are
+-- idempotent upserts) and the views fill in as they catch up.
+TRUNCATE dash_person, dash_referral, dash_referral_attendance, dash_referral_rollup, dash_referral_wait,
+    dash_caseload, dash_provider, dash_activity, dash_provider_referral, dash_provider_connection,
+    dash_provider_attendance, dash_provider_rollup, dash_activity_capacity;
+DELETE FROM token_entry WHERE processor_name IN ('dashboard-referrals', 'dashboard-providers');
