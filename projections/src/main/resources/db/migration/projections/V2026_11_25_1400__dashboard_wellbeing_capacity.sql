@@ -30,6 +30,19 @@ CREATE TABLE dash_provider_capacity (
     CONSTRAINT dash_provider_capacity_pk PRIMARY KEY (provider_id, month)
 );
 
+
+-- Waits over long periods without summing every month's day histogram: dash_referral_wait also holds London's
+-- totals per month (borough_gss_code '*', dimension 'all' only), and dash_referral_wait_year each borough's
+-- histogram per financial year (dimension 'all' only).
+CREATE TABLE dash_referral_wait_year (
+    financial_year   INTEGER     NOT NULL,
+    borough_gss_code VARCHAR(9)  NOT NULL,
+    wait             VARCHAR(20) NOT NULL,
+    days             INTEGER     NOT NULL,
+    referrals        INTEGER     NOT NULL,
+    CONSTRAINT dash_referral_wait_year_pk PRIMARY KEY (financial_year, borough_gss_code, wait, days)
+);
+
 -- Both views' shapes changed: their processors start again from the first event (their handlers are
 -- idempotent upserts) and the views fill in as they catch up.
 TRUNCATE dash_person, dash_referral, dash_referral_attendance, dash_referral_rollup, dash_referral_wait,

@@ -24,7 +24,7 @@ public final class ProjectionCatalogue {
                     "outcome_referral_activity")),
             new Projection(DashboardReferralsProjection.PROCESSING_GROUP, List.of("dash_person", "dash_referral",
                     "dash_referral_attendance", "dash_referral_wellbeing", "dash_referral_rollup", "dash_referral_wait",
-                    "dash_caseload")),
+                    "dash_referral_wait_year", "dash_caseload")),
             new Projection(DashboardProvidersProjection.PROCESSING_GROUP, List.of("dash_provider", "dash_activity",
                     "dash_provider_referral", "dash_provider_connection", "dash_provider_attendance",
                     "dash_provider_rollup", "dash_activity_capacity", "dash_provider_capacity")));

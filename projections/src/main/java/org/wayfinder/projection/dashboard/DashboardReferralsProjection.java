@@ -145,6 +145,24 @@ public class DashboardReferralsProjection {
             GROUP BY d.month, d.borough_gss_code, d.dimension, d.value, w.wait, w.days
             """;
 
+    // London's wait histograms per month (borough '*'), from the boroughs' rows of the given months.
+    private static final String LONDON_WAITS = """
+            INSERT INTO dash_referral_wait (month, borough_gss_code, dimension, value, wait, days, referrals)
+            SELECT month, '*', 'all', 'all', wait, days, sum(referrals) FROM dash_referral_wait
+            WHERE dimension = 'all' AND value = 'all' AND month = ANY(?::date[]) AND borough_gss_code <> '*'
+            GROUP BY month, wait, days
+            """;
+
+    // Each borough's wait histograms per financial year, from its monthly rows.
+    private static final String YEAR_WAITS = """
+            INSERT INTO dash_referral_wait_year (financial_year, borough_gss_code, wait, days, referrals)
+            SELECT b.financial_year, b.borough, w.wait, w.days, sum(w.referrals)
+            FROM unnest(?::integer[], ?::text[]) AS b(financial_year, borough)
+            JOIN dash_referral_wait w ON w.dimension = 'all' AND w.value = 'all' AND w.borough_gss_code = b.borough
+             AND w.month BETWEEN make_date(b.financial_year, 4, 1) AND make_date(b.financial_year + 1, 3, 1)
+            GROUP BY b.financial_year, b.borough, w.wait, w.days
+            """;
+
     private static final String CASELOADS = """
             INSERT INTO dash_caseload (financial_year, link_worker_id, borough_gss_code, people)
             SELECT EXTRACT(YEAR FROM accepted_on - INTERVAL '3 months')::integer, link_worker_id,
@@ -297,7 +315,7 @@ public class DashboardReferralsProjection {
     @ResetHandler
     void reset() {
         jdbc.execute("TRUNCATE dash_person, dash_referral, dash_referral_attendance, dash_referral_wellbeing, "
-                + "dash_referral_rollup, dash_referral_wait, dash_caseload");
+                + "dash_referral_rollup, dash_referral_wait, dash_referral_wait_year, dash_caseload");
     }
 
     /**
@@ -305,7 +323,7 @@ public class DashboardReferralsProjection {
      * dashboard benchmark does) and for checking that the per-batch rollups equal a full rebuild.
      */
     public void rebuildRollupsFromFacts() {
-        jdbc.execute("TRUNCATE dash_referral_rollup, dash_referral_wait, dash_caseload");
+        jdbc.execute("TRUNCATE dash_referral_rollup, dash_referral_wait, dash_referral_wait_year, dash_caseload");
         List<Object[]> buckets = jdbc.query("SELECT DISTINCT month, borough_gss_code FROM dash_referral",
                 (rs, i) -> new Object[] {rs.getDate(1), rs.getString(2)});
         if (buckets.isEmpty()) {
@@ -316,8 +334,27 @@ public class DashboardReferralsProjection {
         Array boroughs = textArray(buckets.stream().map(b -> (String) b[1]).toList());
         jdbc.update(ROLLUP, months, boroughs);
         jdbc.update(WAITS, months, boroughs);
+        waitAggregates(buckets);
         jdbc.update(CASELOADS, textArray(jdbc.queryForList(
                 "SELECT DISTINCT link_worker_id FROM dash_referral WHERE link_worker_id IS NOT NULL", String.class)));
+    }
+
+    /** London's monthly and the boroughs' yearly wait histograms again, for the months and boroughs given. */
+    private void waitAggregates(List<Object[]> buckets) {
+        Array months = jdbc.execute((ConnectionCallback<Array>) c ->
+                c.createArrayOf("date", buckets.stream().map(b -> b[0]).distinct().toArray()));
+        jdbc.update("DELETE FROM dash_referral_wait WHERE dimension = 'all' AND value = 'all' AND month = ANY(?::date[]) "
+                + "AND borough_gss_code = '*'", months);
+        jdbc.update(LONDON_WAITS, months);
+        List<Object[]> years = buckets.stream()
+                .map(b -> List.of(financialYear(((Date) b[0]).toLocalDate()), (String) b[1])).distinct()
+                .map(List::toArray).toList();
+        Array fys = jdbc.execute((ConnectionCallback<Array>) c ->
+                c.createArrayOf("integer", years.stream().map(y -> y[0]).toArray()));
+        Array boroughs = textArray(years.stream().map(y -> (String) y[1]).toList());
+        jdbc.update("DELETE FROM dash_referral_wait_year t USING unnest(?::integer[], ?::text[]) AS b(financial_year, "
+                + "borough) WHERE t.financial_year = b.financial_year AND t.borough_gss_code = b.borough", fys, boroughs);
+        jdbc.update(YEAR_WAITS, fys, boroughs);
     }
 
     /** The NHS financial year (April to March) of a date, named by the year it starts in. */
@@ -390,6 +427,7 @@ public class DashboardReferralsProjection {
             jdbc.update("DELETE FROM dash_referral_wait t" + inBuckets, months, boroughs);
             jdbc.update(ROLLUP, months, boroughs);
             jdbc.update(WAITS, months, boroughs);
+            waitAggregates(buckets);
         }
         List<String> linkWorkers = jdbc.queryForList("""
                 SELECT DISTINCT link_worker_id FROM dash_referral WHERE link_worker_id IS NOT NULL

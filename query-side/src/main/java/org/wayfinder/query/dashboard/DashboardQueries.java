@@ -76,25 +76,46 @@ class DashboardQueries {
         return new Table(sortedRows(rows, request.breakdown()), total);
     }
 
+    /**
+     * Waits sum day histograms. London-wide figures read London's own monthly histograms; figures by or within
+     * boroughs read each borough's yearly histograms for the financial years the period covers whole (where the
+     * boroughs' ICBs did not change during the year) and monthly ones for the rest.
+     */
     private Table waits(DashboardRequest request) {
-        Where where = referralWhere(request, request.breakdown());
-        String key = key(request, request.breakdown(), "r.month", "r.borough_gss_code", "r.value");
-        String sql = "SELECT " + key + " AS key, r.wait, r.days, sum(r.referrals) AS referrals FROM dash_referral_wait r "
-                + where.joins + " WHERE " + where.sql + " GROUP BY 1, 2, 3";
+        Dimension breakdown = request.breakdown();
         Map<String, Map<String, TreeMap<Integer, Long>>> byKey = new LinkedHashMap<>();
         Map<String, TreeMap<Integer, Long>> total = new HashMap<>();
-        jdbc.query(sql, rs -> {
-            String wait = rs.getString("wait");
-            int days = rs.getInt("days");
-            long n = rs.getLong("referrals");
-            byKey.computeIfAbsent(rs.getString("key"), k -> new HashMap<>())
-                    .computeIfAbsent(wait, w -> new TreeMap<>()).merge(days, n, Long::sum);
-            if (request.breakdown().rollupDimension() == null) {
-                total.computeIfAbsent(wait, w -> new TreeMap<>()).merge(days, n, Long::sum);
+        boolean totalFromRows = breakdown.rollupDimension() == null;
+        Where where = referralWhere(request, breakdown);
+        boolean allReferrals = where.args.get(0).equals("all");
+        boolean geographic = breakdown == Dimension.BOROUGH || breakdown == Dimension.ICB
+                || request.filters().containsKey(Dimension.BOROUGH) || request.filters().containsKey(Dimension.ICB);
+        if (allReferrals && !geographic) {
+            where.and("r.borough_gss_code = '*'");
+            waitRows(request, breakdown, where, "dash_referral_wait", "r.month", byKey, totalFromRows ? total : null);
+        } else {
+            where.and("r.borough_gss_code <> '*'");
+            int[] years = allReferrals && (breakdown != Dimension.TIME
+                    || request.granularity() == DashboardRequest.Granularity.FINANCIAL_YEAR)
+                    ? wholeYears(request) : null;
+            if (years != null) {
+                LocalDate yearsFrom = LocalDate.of(years[0], 4, 1);
+                LocalDate yearsTo = LocalDate.of(years[1] + 1, 3, 31);
+                where.and("NOT (r.month BETWEEN ? AND ?)", yearsFrom, yearsTo);
+                Where yearly = new Where();
+                String month = "make_date(r.financial_year, 4, 1)";
+                yearly.and("r.financial_year BETWEEN ? AND ?", years[0], years[1]);
+                yearly.geography(request, month, "r.borough_gss_code");
+                if (breakdown == Dimension.ICB) {
+                    yearly.icbJoin(request, month, "r.borough_gss_code");
+                }
+                waitRows(request, breakdown, yearly, "dash_referral_wait_year", month, byKey, total);
             }
-        }, where.args.toArray());
-        if (request.breakdown().rollupDimension() != null) {
+            waitRows(request, breakdown, where, "dash_referral_wait", "r.month", byKey, totalFromRows ? total : null);
+        }
+        if (!totalFromRows) {
             Where totalWhere = referralWhere(request, Dimension.TIME);
+            totalWhere.and(geographic ? "r.borough_gss_code <> '*'" : "r.borough_gss_code = '*'");
             jdbc.query("SELECT r.wait, r.days, sum(r.referrals) AS referrals FROM dash_referral_wait r "
                     + totalWhere.joins + " WHERE " + totalWhere.sql + " GROUP BY 1, 2", rs -> {
                 total.computeIfAbsent(rs.getString("wait"), w -> new TreeMap<>())
@@ -103,7 +124,54 @@ class DashboardQueries {
         }
         LinkedHashMap<String, Figures> rows = new LinkedHashMap<>();
         byKey.forEach((k, waits) -> rows.put(k, waitFigures(waits)));
-        return new Table(sortedRows(rows, request.breakdown()), waitFigures(total));
+        return new Table(sortedRows(rows, breakdown), waitFigures(total));
+    }
+
+    private void waitRows(DashboardRequest request, Dimension breakdown, Where where, String table, String month,
+                          Map<String, Map<String, TreeMap<Integer, Long>>> byKey,
+                          Map<String, TreeMap<Integer, Long>> total) {
+        String key = key(request, breakdown, month, "r.borough_gss_code", "r.value");
+        String sql = "SELECT " + key + " AS key, r.wait, r.days, sum(r.referrals) AS referrals FROM " + table + " r "
+                + where.joins + " WHERE " + where.sql + " GROUP BY 1, 2, 3";
+        jdbc.query(sql, rs -> {
+            String wait = rs.getString("wait");
+            int days = rs.getInt("days");
+            long n = rs.getLong("referrals");
+            byKey.computeIfAbsent(rs.getString("key"), k -> new HashMap<>())
+                    .computeIfAbsent(wait, w -> new TreeMap<>()).merge(days, n, Long::sum);
+            if (total != null) {
+                total.computeIfAbsent(wait, w -> new TreeMap<>()).merge(days, n, Long::sum);
+            }
+        }, where.args.toArray());
+    }
+
+    /**
+     * The first and last financial years lying wholly inside the period, during which no borough changed ICB
+     * (when ICBs matter), or null when there are none.
+     */
+    private int[] wholeYears(DashboardRequest request) {
+        LocalDate from = request.from().withDayOfMonth(1);
+        int first = DashboardReferralsProjection.financialYear(from) + (from.getMonthValue() == 4 ? 0 : 1);
+        int last = DashboardReferralsProjection.financialYear(request.to())
+                - (request.to().getMonthValue() == 3 && request.to().getDayOfMonth() == 31 ? 0 : 1);
+        boolean icb = request.breakdown() == Dimension.ICB || request.filters().containsKey(Dimension.ICB);
+        if (icb && request.geography() != DashboardRequest.Geography.TODAY) {
+            // Shrink to the years after the last change of ICB boundaries within the period.
+            List<LocalDate> changes = jdbc.queryForList("""
+                    SELECT d FROM (SELECT valid_from AS d FROM ref_borough_health_area
+                                   UNION SELECT valid_to FROM ref_borough_health_area WHERE valid_to IS NOT NULL) c
+                    WHERE d > make_date(?, 4, 1) AND d <= make_date(?, 3, 31) ORDER BY d""", LocalDate.class,
+                    first, last + 1);
+            for (LocalDate change : changes) {
+                int year = DashboardReferralsProjection.financialYear(change);
+                if (change.getMonthValue() != 4 || change.getDayOfMonth() != 1) {
+                    first = Math.max(first, year + 1);
+                } else {
+                    first = Math.max(first, year);
+                }
+            }
+        }
+        return first <= last ? new int[] {first, last} : null;
     }
 
     private Table providers(DashboardRequest request) {
