@@ -43,6 +43,31 @@ CREATE TABLE dash_referral_wait_year (
     CONSTRAINT dash_referral_wait_year_pk PRIMARY KEY (financial_year, borough_gss_code, wait, days)
 );
 
+-- dashboard-providers: the outcomes of the people each provider served. Its own copy of the SWEMWBS measures and
+-- each referral's pair (so this view rebuilds alone), and per provider, connection month and borough the
+-- referrals connected to its activities that had a baseline, a matched follow-up, and improved.
+CREATE TABLE dash_provider_wellbeing (
+    referral_id      VARCHAR(36) NOT NULL,
+    measure_id       VARCHAR(36) NOT NULL,
+    time_point       VARCHAR(20) NOT NULL,
+    measured_on      DATE        NOT NULL,
+    score_hundredths INTEGER,
+    voided           BOOLEAN     NOT NULL DEFAULT FALSE,
+    CONSTRAINT dash_provider_wellbeing_pk PRIMARY KEY (referral_id, measure_id)
+);
+ALTER TABLE dash_provider_referral ADD COLUMN baseline_on DATE, ADD COLUMN baseline_score INTEGER,
+    ADD COLUMN follow_up_score INTEGER;
+CREATE TABLE dash_provider_outcome (
+    month            DATE        NOT NULL,
+    borough_gss_code VARCHAR(9)  NOT NULL,
+    provider_id      VARCHAR(36) NOT NULL,
+    with_baseline    INTEGER     NOT NULL,
+    matched          INTEGER     NOT NULL,
+    improved         INTEGER     NOT NULL,
+    CONSTRAINT dash_provider_outcome_pk PRIMARY KEY (provider_id, month, borough_gss_code)
+);
+CREATE INDEX dash_provider_connection_provider_idx ON dash_provider_connection (provider_id);
+
 -- Both views' shapes changed: their processors start again from the first event (their handlers are
 -- idempotent upserts) and the views fill in as they catch up.
 TRUNCATE dash_person, dash_referral, dash_referral_attendance, dash_referral_rollup, dash_referral_wait,

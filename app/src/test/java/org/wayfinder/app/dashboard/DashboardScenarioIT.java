@@ -139,6 +139,16 @@ class DashboardScenarioIT {
         assertThat(row.get("label")).isEqualTo("Camden Scenario Walkers");
         assertThat((Map) row.get("values")).containsEntry("connections", 10).containsEntry("sessionsAttended", 20)
                 .containsEntry("sessionsMissed", "*");
+
+        // The wellbeing of the referrals it served: 9 with a baseline, 6 matched, 4 improved (DashboardScenario).
+        assertThat(jdbc.queryForMap("""
+                SELECT sum(o.with_baseline) AS with_baseline, sum(o.matched) AS matched, sum(o.improved) AS improved
+                FROM dash_provider_outcome o JOIN dash_provider p ON p.provider_id = o.provider_id
+                WHERE p.name = 'Camden Scenario Walkers'""")).containsEntry("with_baseline", 9L)
+                .containsEntry("matched", 6L).containsEntry("improved", 4L);
+        Map under5 = get("/api/dashboards/providers?from=2010-06&to=2010-07&suppression=under-5");
+        assertThat((Map) ((Map) ((List) under5.get("rows")).get(0)).get("values"))
+                .containsEntry("peopleWithBaseline", 9).containsEntry("matchedPeople", 6).containsEntry("improved", "*");
     }
 
     @Test
@@ -188,6 +198,12 @@ class DashboardScenarioIT {
         assertThat(batched).isNotNull();
         providers.rebuildProviderCapacity();
         assertThat(jdbc.queryForObject(capacity, String.class)).isEqualTo(batched);
+
+        String outcomes = "SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_provider_outcome t";
+        String outcomesBatched = jdbc.queryForObject(outcomes, String.class);
+        assertThat(outcomesBatched).isNotNull();
+        providers.rebuildProviderOutcomes();
+        assertThat(jdbc.queryForObject(outcomes, String.class)).isEqualTo(outcomesBatched);
     }
 
     @Test

@@ -27,7 +27,8 @@ public final class ProjectionCatalogue {
                     "dash_referral_wait_year", "dash_caseload")),
             new Projection(DashboardProvidersProjection.PROCESSING_GROUP, List.of("dash_provider", "dash_activity",
                     "dash_provider_referral", "dash_provider_connection", "dash_provider_attendance",
-                    "dash_provider_rollup", "dash_activity_capacity", "dash_provider_capacity")));
+                    "dash_provider_wellbeing", "dash_provider_rollup", "dash_activity_capacity",
+                    "dash_provider_capacity", "dash_provider_outcome")));
 
     private ProjectionCatalogue() {
     }

@@ -20,6 +20,10 @@ import org.wayfinder.kernel.referral.AttendanceRecorded;
 import org.wayfinder.kernel.referral.AttendanceVoided;
 import org.wayfinder.kernel.referral.ConnectedToActivity;
 import org.wayfinder.kernel.referral.ReferralReceived;
+import org.wayfinder.kernel.referral.WellbeingMeasureCorrected;
+import org.wayfinder.kernel.referral.WellbeingMeasureVoided;
+import org.wayfinder.kernel.referral.WellbeingMeasured;
+import org.wayfinder.kernel.wellbeing.WellbeingScoring;
 import org.wayfinder.projection.support.BatchScoped;
 import org.wayfinder.projection.support.BatchedWrites;
 
@@ -28,7 +32,8 @@ import org.wayfinder.projection.support.BatchedWrites;
  * connections and attendance): fact rows of connections and sessions, and {@code dash_provider_rollup} and
  * {@code dash_activity_capacity} rebuilt once per batch for every activity the batch touched;
  * {@code dash_provider_capacity} then sums the capacity of the months and providers those activities were in,
- * per provider and over London ({@value #LONDON}).
+ * per provider and over London ({@value #LONDON}). {@code dash_provider_outcome} holds the wellbeing outcomes of
+ * the referrals connected to each provider's activities, rebuilt per batch for every provider the batch touched.
  */
 @Component
 @ProcessingGroup(DashboardProvidersProjection.PROCESSING_GROUP)
@@ -82,14 +87,30 @@ public class DashboardProvidersProjection {
             GROUP BY 1, 2, 3
             """;
 
+    // Each referral connected to the provider once (by its first connection to it), if it had a SWEMWBS baseline.
+    private static final String OUTCOMES = """
+            INSERT INTO dash_provider_outcome (month, borough_gss_code, provider_id, with_baseline, matched, improved)
+            SELECT month, borough, provider_id, count(*), count(follow_up_score),
+                   count(*) FILTER (WHERE follow_up_score - baseline_score >= %d)
+            FROM (SELECT c.provider_id, date_trunc('month', min(c.connected_on))::date AS month,
+                         COALESCE(min(r.borough_gss_code), 'UNKNOWN') AS borough, min(r.baseline_score) AS baseline_score,
+                         min(r.follow_up_score) AS follow_up_score
+                  FROM dash_provider_connection c JOIN dash_provider_referral r ON r.referral_id = c.referral_id
+                  WHERE c.provider_id = ANY(?) AND r.baseline_score IS NOT NULL
+                  GROUP BY c.provider_id, c.referral_id) x
+            GROUP BY month, borough, provider_id
+            """.formatted(WellbeingScoring.SWEMWBS_MEANINGFUL_CHANGE_HUNDREDTHS);
+
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
+    private final DashboardWellbeing wellbeing;
     private final BatchScoped<Touched> touched = new BatchScoped<>(
             DashboardProvidersProjection.class.getName() + "/touched", Touched::new, this::refresh);
 
     public DashboardProvidersProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.writes = new BatchedWrites(jdbc, PROCESSING_GROUP);
+        this.wellbeing = new DashboardWellbeing(writes, "dash_provider_wellbeing", "dash_provider_referral");
     }
 
     @EventHandler
@@ -137,6 +158,7 @@ public class DashboardProvidersProjection {
                     connected_on = EXCLUDED.connected_on""",
                 event.referralId(), event.activityId(), event.providerId(), event.connectedOn());
         touch(event.activityId(), null);
+        touchProvider(event.providerId());
     }
 
     @EventHandler
@@ -167,10 +189,30 @@ public class DashboardProvidersProjection {
         touch(null, event.referralId() + "/" + event.attendanceId());
     }
 
+    @EventHandler
+    void on(WellbeingMeasured event) {
+        if (wellbeing.measured(event)) {
+            touchReferral(event.referralId());
+        }
+    }
+
+    @EventHandler
+    void on(WellbeingMeasureCorrected event) {
+        wellbeing.corrected(event.referralId(), event.measureId(), event.itemResponses());
+        touchReferral(event.referralId());
+    }
+
+    @EventHandler
+    void on(WellbeingMeasureVoided event) {
+        wellbeing.voided(event.referralId(), event.measureId());
+        touchReferral(event.referralId());
+    }
+
     @ResetHandler
     void reset() {
         jdbc.execute("TRUNCATE dash_provider, dash_activity, dash_provider_referral, dash_provider_connection, "
-                + "dash_provider_attendance, dash_provider_rollup, dash_activity_capacity, dash_provider_capacity");
+                + "dash_provider_attendance, dash_provider_wellbeing, dash_provider_rollup, dash_activity_capacity, "
+                + "dash_provider_capacity, dash_provider_outcome");
     }
 
     private void provider(String providerId, String name) {
@@ -191,7 +233,16 @@ public class DashboardProvidersProjection {
         });
     }
 
+    private void touchProvider(String providerId) {
+        touched.update(touched -> touched.providers.add(providerId));
+    }
+
+    private void touchReferral(String referralId) {
+        touched.update(touched -> touched.referrals.add(referralId));
+    }
+
     private void refresh(Touched touched) {
+        outcomes(touched);
         Set<String> activities = new LinkedHashSet<>(touched.activities);
         if (!touched.attendances.isEmpty()) {
             activities.addAll(jdbc.queryForList("""
@@ -214,6 +265,31 @@ public class DashboardProvidersProjection {
         jdbc.update(CAPACITY, ids);
         capacityBuckets.addAll(jdbc.query(months, (rs, i) -> List.<Object>of(rs.getDate(1), rs.getString(2)), ids));
         providerCapacity(capacityBuckets);
+    }
+
+    private void outcomes(Touched touched) {
+        Set<String> providers = new LinkedHashSet<>(touched.providers);
+        if (!touched.referrals.isEmpty()) {
+            providers.addAll(jdbc.queryForList("SELECT DISTINCT provider_id FROM dash_provider_connection "
+                    + "WHERE referral_id = ANY(?)", String.class, textArray(List.copyOf(touched.referrals))));
+        }
+        touched.providers.clear();
+        touched.referrals.clear();
+        if (!providers.isEmpty()) {
+            providerOutcomes(textArray(List.copyOf(providers)));
+        }
+    }
+
+    private void providerOutcomes(Array providers) {
+        jdbc.update("DELETE FROM dash_provider_outcome WHERE provider_id = ANY(?)", providers);
+        jdbc.update(OUTCOMES, providers);
+    }
+
+    /** Sums {@code dash_provider_outcome} again from the connections and pairs as they stand, all of it. */
+    public void rebuildProviderOutcomes() {
+        jdbc.execute("TRUNCATE dash_provider_outcome");
+        providerOutcomes(textArray(jdbc.queryForList("SELECT DISTINCT provider_id FROM dash_provider_connection",
+                String.class)));
     }
 
     /** Sums {@code dash_provider_capacity} again from {@code dash_activity_capacity} as it stands, all of it. */
@@ -247,5 +323,7 @@ public class DashboardProvidersProjection {
     private static final class Touched {
         final Set<String> activities = new LinkedHashSet<>();
         final Set<String> attendances = new LinkedHashSet<>();
+        final Set<String> providers = new LinkedHashSet<>();
+        final Set<String> referrals = new LinkedHashSet<>();
     }
 }

@@ -29,7 +29,6 @@ import org.wayfinder.kernel.referral.ReferralReopened;
 import org.wayfinder.kernel.referral.WellbeingMeasureCorrected;
 import org.wayfinder.kernel.referral.WellbeingMeasureVoided;
 import org.wayfinder.kernel.referral.WellbeingMeasured;
-import org.wayfinder.kernel.wellbeing.Instrument;
 import org.wayfinder.kernel.wellbeing.WellbeingScoring;
 import org.wayfinder.projection.support.BatchScoped;
 import org.wayfinder.projection.support.BatchedWrites;
@@ -75,23 +74,6 @@ public class DashboardReferralsProjection {
                          min(session_on) FILTER (WHERE status = 'ATTENDED' AND NOT voided) AS first_attended
                   FROM dash_referral_attendance WHERE referral_id = ?) a
             WHERE r.referral_id = ?
-            """;
-
-    // The referral's matched SWEMWBS pair, as the outcomes endpoints match them: its first baseline, and the first
-    // follow-up or exit 56 to 112 days after that baseline.
-    private static final String WELLBEING_PAIR = """
-            UPDATE dash_referral r SET baseline_on = p.measured_on, baseline_score = p.score,
-                follow_up_score = (SELECT f.score_hundredths FROM dash_referral_wellbeing f
-                                   WHERE f.referral_id = r.referral_id AND f.time_point IN ('FOLLOW_UP', 'EXIT')
-                                     AND NOT f.voided AND f.score_hundredths IS NOT NULL
-                                     AND f.measured_on - p.measured_on BETWEEN 56 AND 112
-                                   ORDER BY f.measured_on, f.measure_id LIMIT 1)
-            FROM (SELECT ?::text AS referral_id) k
-            LEFT JOIN LATERAL (SELECT b.measured_on, b.score_hundredths AS score FROM dash_referral_wellbeing b
-                               WHERE b.referral_id = k.referral_id AND b.time_point = 'BASELINE' AND NOT b.voided
-                                 AND b.score_hundredths IS NOT NULL
-                               ORDER BY b.measured_on, b.measure_id LIMIT 1) p ON TRUE
-            WHERE r.referral_id = k.referral_id
             """;
 
     // The referrals of the touched buckets, each flagged when it is its person's first accepted referral of the
@@ -173,12 +155,14 @@ public class DashboardReferralsProjection {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
+    private final DashboardWellbeing wellbeing;
     private final BatchScoped<Touched> touched = new BatchScoped<>(
             DashboardReferralsProjection.class.getName() + "/touched", Touched::new, this::refresh);
 
     public DashboardReferralsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.writes = new BatchedWrites(jdbc, PROCESSING_GROUP);
+        this.wellbeing = new DashboardWellbeing(writes, "dash_referral_wellbeing", "dash_referral");
     }
 
     @EventHandler
@@ -284,32 +268,21 @@ public class DashboardReferralsProjection {
 
     @EventHandler
     void on(WellbeingMeasured event) {
-        if (event.instrument() != Instrument.SWEMWBS) {
-            return;
+        if (wellbeing.measured(event)) {
+            touch(event.referralId());
         }
-        writes.add("""
-                INSERT INTO dash_referral_wellbeing (referral_id, measure_id, time_point, measured_on, score_hundredths)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (referral_id, measure_id) DO UPDATE SET time_point = EXCLUDED.time_point,
-                    measured_on = EXCLUDED.measured_on, score_hundredths = EXCLUDED.score_hundredths, voided = FALSE""",
-                event.referralId(), event.measureId(), event.timePoint().name(), event.measuredOn(),
-                swemwbs(event.itemResponses()));
-        wellbeingPair(event.referralId());
     }
 
-    // A correction does not name the instrument: only SWEMWBS measures have a row to correct.
     @EventHandler
     void on(WellbeingMeasureCorrected event) {
-        writes.add("UPDATE dash_referral_wellbeing SET score_hundredths = ? WHERE referral_id = ? AND measure_id = ?",
-                swemwbs(event.itemResponses()), event.referralId(), event.measureId());
-        wellbeingPair(event.referralId());
+        wellbeing.corrected(event.referralId(), event.measureId(), event.itemResponses());
+        touch(event.referralId());
     }
 
     @EventHandler
     void on(WellbeingMeasureVoided event) {
-        writes.add("UPDATE dash_referral_wellbeing SET voided = TRUE WHERE referral_id = ? AND measure_id = ?",
-                event.referralId(), event.measureId());
-        wellbeingPair(event.referralId());
+        wellbeing.voided(event.referralId(), event.measureId());
+        touch(event.referralId());
     }
 
     @ResetHandler
@@ -373,20 +346,6 @@ public class DashboardReferralsProjection {
     private void attendanceTotals(String referralId) {
         writes.add(ATTENDANCE_TOTALS, referralId, referralId);
         touch(referralId);
-    }
-
-    private void wellbeingPair(String referralId) {
-        writes.add(WELLBEING_PAIR, referralId);
-        touch(referralId);
-    }
-
-    /** The SWEMWBS metric score in hundredths, or null for responses that are not a complete SWEMWBS. */
-    private static Integer swemwbs(List<Integer> itemResponses) {
-        try {
-            return WellbeingScoring.swemwbs(itemResponses).metricHundredths();
-        } catch (IllegalArgumentException e) { // InvalidWellbeingResponse included
-            return null;
-        }
     }
 
     private void touch(String referralId) {

@@ -194,6 +194,18 @@ class DashboardQueries {
         }, where.args.toArray());
         Figures total = jdbc.query("SELECT " + sums + " FROM dash_provider_rollup r " + where.joins + " WHERE "
                 + where.sql, rs -> rs.next() ? providerFigures(rs) : new Figures(), where.args.toArray());
+        // The outcomes of the people served, by the month each referral was first connected to the provider.
+        String outcomes = "sum(r.with_baseline) AS with_baseline, sum(r.matched) AS matched, sum(r.improved) AS improved";
+        jdbc.query("SELECT " + key + " AS key, " + outcomes + " FROM dash_provider_outcome r " + where.joins
+                + " WHERE " + where.sql + " GROUP BY 1", rs -> {
+            outcomeFigures(rows.computeIfAbsent(rs.getString("key"), k -> emptyProviderFigures()), rs);
+        }, where.args.toArray());
+        jdbc.query("SELECT " + outcomes + " FROM dash_provider_outcome r " + where.joins + " WHERE " + where.sql,
+                rs -> {
+                    outcomeFigures(total, rs);
+                }, where.args.toArray());
+        rows.values().forEach(f -> outcomeDefaults(f));
+        outcomeDefaults(total);
         return new Table(sortedRows(rows, request.breakdown()), total);
     }
 
@@ -336,6 +348,26 @@ class DashboardQueries {
         f.counts().put("sessionsMissed", rs.getLong("missed"));
         f.counts().put("sessionsRecorded", rs.getLong("attended") + rs.getLong("missed"));
         return f;
+    }
+
+    private static Figures emptyProviderFigures() {
+        Figures f = new Figures();
+        for (String name : List.of("connections", "sessionsAttended", "sessionsMissed", "sessionsRecorded")) {
+            f.counts().put(name, 0L);
+        }
+        return f;
+    }
+
+    private static void outcomeFigures(Figures f, ResultSet rs) throws SQLException {
+        f.counts().put("peopleWithBaseline", rs.getLong("with_baseline"));
+        f.counts().put("matchedPeople", rs.getLong("matched"));
+        f.counts().put("improved", rs.getLong("improved"));
+    }
+
+    private static void outcomeDefaults(Figures f) {
+        for (String name : List.of("peopleWithBaseline", "matchedPeople", "improved")) {
+            f.counts().putIfAbsent(name, 0L);
+        }
     }
 
     private static Figures capacityFigures(ResultSet rs) throws SQLException {

@@ -76,11 +76,17 @@ enum DashboardView {
                     Measure.share("attendanceRate", "Attendance rate", "sessionsAttended", "sessionsRecorded"),
                     Measure.share("dnaRate", "Did-not-attend rate", "sessionsMissed", "sessionsRecorded"))),
     PROVIDERS("providers", "Each VCSE provider", Principle.VCSE_AS_EQUAL_PARTNER, Source.PROVIDERS, PROVIDER,
-            "For each VCSE provider: people connected to its activities in the period (by connection date) and "
-                    + "sessions attended and missed (by session date), by the referral's borough.",
+            "For each VCSE provider: people connected to its activities in the period (by connection date), "
+                    + "sessions attended and missed (by session date), by the referral's borough; and the wellbeing "
+                    + "of the referrals it served (by the month of their first connection to it): with a SWEMWBS "
+                    + "baseline, with a follow-up 56-112 days later, and improved by at least 1.03 points.",
             List.of(Measure.count("connections", "Connections"), Measure.count("sessionsAttended", "Sessions attended"),
                     Measure.count("sessionsMissed", "Sessions missed"),
-                    Measure.share("attendanceRate", "Attendance rate", "sessionsAttended", "sessionsRecorded"))),
+                    Measure.share("attendanceRate", "Attendance rate", "sessionsAttended", "sessionsRecorded"),
+                    Measure.count("peopleWithBaseline", "Referrals with a baseline"),
+                    Measure.count("matchedPeople", "With a matched follow-up"),
+                    Measure.count("improved", "Improved meaningfully"),
+                    Measure.share("improvedShare", "Share improved", "improved", "matchedPeople"))),
     UTILISATION("utilisation", "Activity utilisation against capacity", Principle.VCSE_AS_EQUAL_PARTNER,
             Source.CAPACITY, TIME,
             "Sessions that ran (a date with attendance recorded, provider cancellations excluded), the places they "
