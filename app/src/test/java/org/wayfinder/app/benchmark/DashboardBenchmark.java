@@ -66,7 +66,7 @@ public final class DashboardBenchmark {
             System.out.printf("referrals %,d; facts written in %.1f s; rollups rebuilt in %.1f s%n", referrals,
                     (filled - started) / 1e9, (rolled - filled) / 1e9);
             for (String table : List.of("dash_referral", "dash_referral_rollup", "dash_referral_wait", "dash_caseload",
-                    "dash_provider_rollup", "dash_activity_capacity", "dash_provider_capacity")) {
+                    "dash_provider_rollup", "dash_activity_capacity", "dash_provider_capacity", "dash_provider_outcome")) {
                 System.out.printf("  %-24s %,12d rows%n", table,
                         jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class));
             }
@@ -171,6 +171,12 @@ public final class DashboardBenchmark {
                     FROM generate_series(DATE '2019-01-01', DATE '2029-12-01', INTERVAL '1 month') m,
                          generate_series(1, 3000) a,
                          (SELECT array_agg(gss_code ORDER BY gss_code) AS codes FROM ref_borough) g;
+                INSERT INTO dash_provider_outcome (month, borough_gss_code, provider_id, with_baseline, matched, improved)
+                    SELECT month, borough_gss_code, provider_id, with_baseline, matched, matched * 2 / 5 FROM (
+                        SELECT month, borough_gss_code, provider_id, sum(connections) * 3 / 5 AS with_baseline,
+                               sum(connections) * 3 / 10 AS matched
+                        FROM dash_provider_rollup GROUP BY month, borough_gss_code, provider_id) o
+                    WHERE with_baseline > 0;
                 UPDATE dash_referral SET baseline_on = first_contact_on, baseline_score = 1700 + (random() * 600)::integer
                     WHERE first_contact_on IS NOT NULL AND random() < 0.6;
                 UPDATE dash_referral SET follow_up_score = baseline_score - 200 + (random() * 600)::integer
