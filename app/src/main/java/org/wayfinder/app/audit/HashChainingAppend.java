@@ -48,34 +48,61 @@ public final class HashChainingAppend implements AppendEventsStatementBuilder {
         }
         Map<String, String> lastHashInBatch = previousStoredHashes(connection, schema, firstInBatch);
         for (DomainEventMessage<?> event : domainEvents) {
-            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-            String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
-            MetaData withoutHash = event.getMetaData().withoutKeys(Set.of(EventHash.METADATA_KEY));
-            byte[] metaDataWithoutHash = serializer.serialize(withoutHash, byte[].class).getData();
-
             String aggregateId = event.getAggregateIdentifier();
-            String previous = lastHashInBatch.getOrDefault(aggregateId, "");
-            String hash = EventHash.of(new EventHash.StoredEvent(aggregateId, event.getSequenceNumber(),
-                    event.getIdentifier(), payload.getType().getName(), payload.getType().getRevision(), timestamp,
-                    payload.getData(), metaDataWithoutHash), previous);
-            lastHashInBatch.put(aggregateId, hash);
-            SerializedObject<?> metaData = serializer.serialize(withoutHash.and(EventHash.METADATA_KEY, hash), dataType);
-            SerializedObject<?> storedPayload = dataType == byte[].class ? payload
-                    : event.serializePayload(serializer, dataType);
+            Row row = row(event, lastHashInBatch.getOrDefault(aggregateId, ""), serializer, dataType);
+            lastHashInBatch.put(aggregateId, row.hash());
 
             insert.setString(1, event.getIdentifier());
             insert.setString(2, aggregateId);
             insert.setLong(3, event.getSequenceNumber());
             insert.setString(4, event.getType());
             // Written as the string that was hashed, not through Axon's writer, so the two cannot differ.
-            insert.setString(5, timestamp);
-            insert.setString(6, payload.getType().getName());
-            insert.setString(7, payload.getType().getRevision());
-            insert.setObject(8, storedPayload.getData());
-            insert.setObject(9, metaData.getData());
+            insert.setString(5, row.timestamp());
+            insert.setString(6, row.payloadType());
+            insert.setString(7, row.payloadRevision());
+            insert.setObject(8, row.payload());
+            insert.setObject(9, row.metaData());
             insert.addBatch();
         }
         return insert;
+    }
+
+    /** What one event's row stores, and its hash. */
+    record Row(String timestamp, String payloadType, String payloadRevision, Object payload, Object metaData,
+               String hash) {
+    }
+
+    /**
+     * The stored form of one event chained to {@code previousHash}. Metadata of string values (what
+     * Wayfinder's events carry) is serialised once, with its hash: its canonical form is written straight
+     * from the map, which gives the same bytes as writing it and parsing it back ({@link EventHash}); other
+     * metadata takes that longer way.
+     */
+    static Row row(DomainEventMessage<?> event, String previousHash, Serializer serializer, Class<?> dataType) {
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+        String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
+        MetaData withoutHash = event.getMetaData().containsKey(EventHash.METADATA_KEY)
+                ? event.getMetaData().withoutKeys(Set.of(EventHash.METADATA_KEY)) : event.getMetaData();
+        EventHash.StoredEvent stored = new EventHash.StoredEvent(event.getAggregateIdentifier(),
+                event.getSequenceNumber(), event.getIdentifier(), payload.getType().getName(),
+                payload.getType().getRevision(), timestamp, payload.getData(), null);
+        byte[] canonicalMetaData = onlyStrings(withoutHash) ? EventHash.canonicalMetaData(withoutHash)
+                : EventHash.canonicalMetaData(serializer.serialize(withoutHash, byte[].class).getData());
+        String hash = EventHash.ofCanonical(stored, canonicalMetaData, previousHash);
+        SerializedObject<?> metaData = serializer.serialize(withoutHash.and(EventHash.METADATA_KEY, hash), dataType);
+        Object storedPayload = dataType == byte[].class ? payload.getData()
+                : event.serializePayload(serializer, dataType).getData();
+        return new Row(timestamp, payload.getType().getName(), payload.getType().getRevision(), storedPayload,
+                metaData.getData(), hash);
+    }
+
+    private static boolean onlyStrings(MetaData metaData) {
+        for (Object value : metaData.values()) {
+            if (!(value instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

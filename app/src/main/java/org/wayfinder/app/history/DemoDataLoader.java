@@ -67,7 +67,8 @@ class DemoDataLoader {
                 GeneratorOptions.of(Scale.DEMO, GeneratorOptions.DEFAULT_SEED, spool).withReferrals(referrals));
         String files = Arrays.stream(ImportFile.values()).map(kind -> kind.name().toLowerCase(Locale.ROOT))
                 .sorted().collect(Collectors.joining(","));
-        store.create(importId, DEMO_ACTOR, "ADMIN", "WAYFINDER", files, spool.toString());
+        store.create(importId, DEMO_ACTOR, "ADMIN", "WAYFINDER", files, spool.toString(),
+                imports.pauseProjectionsByDefault());
         imports.submit(importId);
         log.info("Loading demo data in the background (import {}): {}. Follow it at GET /api/imports/{}.",
                 importId, summary.totalRows() + " rows generated", importId);

@@ -47,6 +47,8 @@ class HistoryImportController {
     private static final Set<String> CSV_TYPES = Set.of("text/csv", "application/csv", "text/plain",
             "application/octet-stream", "application/vnd.ms-excel");
     private static final int MAX_PAGE_SIZE = 1000;
+    /** Query parameter: pause this node's projections while the import runs (docs/import-format.md). */
+    static final String PAUSE_PROJECTIONS = "pauseProjections";
 
     private final HistoryImports imports;
     private final HistoryImportStore store;
@@ -66,10 +68,14 @@ class HistoryImportController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportAccepted> start(MultipartHttpServletRequest request) {
-        if (!request.getParameterMap().isEmpty()) {
-            throw problem(HttpStatus.BAD_REQUEST, "Not an import file", "Every part must be a file; parts are named "
-                    + String.join(", ", partNames()) + ".", null);
+        for (String parameter : request.getParameterMap().keySet()) {
+            if (!PAUSE_PROJECTIONS.equals(parameter)) {
+                throw problem(HttpStatus.BAD_REQUEST, "Not an import file", "Every part must be a file; parts are named "
+                        + String.join(", ", partNames()) + ". The only parameter is " + PAUSE_PROJECTIONS + ".",
+                        null);
+            }
         }
+        boolean pauseProjections = pauseProjections(request.getParameter(PAUSE_PROJECTIONS));
         Map<String, MultipartFile> parts = request.getFileMap();
         if (parts.isEmpty()) {
             throw problem(HttpStatus.BAD_REQUEST, "No import files", "Send at least one file part named one of "
@@ -105,7 +111,8 @@ class HistoryImportController {
         }
         RequestActor actor = RequestContext.current().map(RequestContext::actor).orElse(RequestActor.SYSTEM);
         String files = parts.keySet().stream().sorted().collect(Collectors.joining(","));
-        store.create(importId, actor.actorId(), actor.role(), actor.organisation(), files, spool.toString());
+        store.create(importId, actor.actorId(), actor.role(), actor.organisation(), files, spool.toString(),
+                pauseProjections);
         imports.submit(importId);
         String status = "/api/imports/" + importId;
         return ResponseEntity.accepted().location(URI.create(status)).body(new ImportAccepted(importId, status));
@@ -113,7 +120,8 @@ class HistoryImportController {
 
     @GetMapping("/{importId}")
     HistoryImportStatus status(@PathVariable String importId) {
-        return HistoryImportStatus.of(existing(importId), clock.instant());
+        HistoryImportStore.ImportRecord record = existing(importId);
+        return HistoryImportStatus.of(record, clock.instant(), imports.views(record.importId()));
     }
 
     @GetMapping("/{importId}/errors")
@@ -145,6 +153,18 @@ class HistoryImportController {
         }
         return ResponseEntity.ok(new ErrorPage(id, store.errorCount(id), page, size,
                 store.errors(id, (long) page * size, size)));
+    }
+
+    private boolean pauseProjections(String value) {
+        if (value == null || value.isEmpty()) {
+            return imports.pauseProjectionsByDefault();
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw problem(HttpStatus.BAD_REQUEST, "Invalid parameter", PAUSE_PROJECTIONS
+                    + " must be true or false.", null);
+        };
     }
 
     private HistoryImportStore.ImportRecord existing(String importId) {

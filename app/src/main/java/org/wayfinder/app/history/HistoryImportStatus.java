@@ -11,9 +11,9 @@ record HistoryImportStatus(String importId, String state, String startedBy, Stri
                            long rowsDone, long rowsRejected, long rowsSkipped, long eventsAppended,
                            Instant createdAt, Instant startedAt, Instant finishedAt, double elapsedSeconds,
                            double rowsPerSecond, double eventsPerSecond, Double estimatedSecondsLeft,
-                           String failure, String errors) {
+                           String failure, String errors, boolean pauseProjections, String views) {
 
-    static HistoryImportStatus of(HistoryImportStore.ImportRecord record, Instant now) {
+    static HistoryImportStatus of(HistoryImportStore.ImportRecord record, Instant now, ProjectionPause.Views views) {
         double elapsed = record.startedAt() == null ? 0
                 : Duration.between(record.startedAt(), record.finishedAt() == null ? now : record.finishedAt())
                 .toMillis() / 1000.0;
@@ -30,7 +30,8 @@ record HistoryImportStatus(String importId, String state, String startedBy, Stri
                 record.rowsTotal(), record.rowsDone(), record.rowsRejected(), record.rowsSkipped(),
                 record.eventsAppended(), record.createdAt(), record.startedAt(), record.finishedAt(),
                 round(elapsed), round(rowsPerSecond), round(eventsPerSecond), left == null ? null : round(left),
-                record.failure(), "/api/imports/" + record.importId() + "/errors");
+                record.failure(), "/api/imports/" + record.importId() + "/errors", record.pauseProjections(),
+                views.name());
     }
 
     private static double round(double value) {

@@ -31,7 +31,7 @@ class HistoryImportStore {
     record ImportRecord(String importId, String startedBy, String actorRole, String organisation, String state,
                         String files, String spoolDirectory, Long rowsTotal, long rowsDone, long rowsRejected,
                         long rowsSkipped, long eventsAppended, Instant createdAt, Instant startedAt,
-                        Instant finishedAt, String failure) {
+                        Instant finishedAt, String failure, boolean pauseProjections) {
     }
 
     record ImportError(String fileKind, long lineNumber, String sourceKey, String stage, String reason) {
@@ -47,11 +47,16 @@ class HistoryImportStore {
 
     void create(String importId, String startedBy, String actorRole, String organisation, String files,
                 String spoolDirectory) {
+        create(importId, startedBy, actorRole, organisation, files, spoolDirectory, false);
+    }
+
+    void create(String importId, String startedBy, String actorRole, String organisation, String files,
+                String spoolDirectory, boolean pauseProjections) {
         jdbc.update("""
                 INSERT INTO history_import (import_id, started_by, actor_role, organisation, state, files,
-                                            spool_directory, created_at)
-                VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?)
-                """, importId, startedBy, actorRole, organisation, files, spoolDirectory, now());
+                                            spool_directory, created_at, pause_projections)
+                VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)
+                """, importId, startedBy, actorRole, organisation, files, spoolDirectory, now(), pauseProjections);
     }
 
     Optional<ImportRecord> find(String importId) {
@@ -217,7 +222,7 @@ class HistoryImportStore {
                 rs.getString("spool_directory"), total, rs.getLong("rows_done"),
                 rs.getLong("rows_rejected"), rs.getLong("rows_skipped"), rs.getLong("events_appended"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                rs.getString("failure"));
+                rs.getString("failure"), rs.getBoolean("pause_projections"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -43,6 +44,10 @@ class HistoryImports implements DisposableBean {
     private final HistoryImportRunner runner;
     private final Path spoolDirectory;
     private final DataSource dataSource;
+    private final ProjectionPause projectionPause;
+    private final boolean pauseProjectionsByDefault;
+    private volatile boolean closing;
+    private volatile String pausedBy;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "history-import");
         thread.setDaemon(true);
@@ -55,13 +60,26 @@ class HistoryImports implements DisposableBean {
                    @Value("${wayfinder.import.spool-directory}") Path spoolDirectory,
                    @Value("${wayfinder.import.chunk-rows:" + HistoryImportRunner.CHUNK_ROWS + "}") int chunkRows,
                    @Value("${wayfinder.import.aggregates-in-memory:" + AGGREGATES_IN_MEMORY + "}") int aggregatesInMemory,
+                   @Value("${wayfinder.import.pause-projections:false}") boolean pauseProjectionsByDefault,
                    DataSource dataSource) {
         this.store = store;
         this.dataSource = dataSource;
+        this.projectionPause = new ProjectionPause(axon::eventProcessingConfiguration);
+        this.pauseProjectionsByDefault = pauseProjectionsByDefault;
         this.runner = new HistoryImportRunner(store, transactionManager, jdbc,
                 () -> ImportAggregates.create(axon, aggregatesInMemory),
                 personIds -> identityProtection.sealingFor(personIds)::apply, chunkRows);
         this.spoolDirectory = spoolDirectory;
+    }
+
+    /** Whether an import pauses the projections when its request does not say. */
+    boolean pauseProjectionsByDefault() {
+        return pauseProjectionsByDefault;
+    }
+
+    /** What this node's views are doing, for the status of {@code importId}. */
+    ProjectionPause.Views views(String importId) {
+        return importId.equals(pausedBy) ? ProjectionPause.Views.PAUSED : projectionPause.views();
     }
 
     Path spoolDirectoryFor(String importId) {
@@ -87,13 +105,39 @@ class HistoryImports implements DisposableBean {
             try {
                 store.find(record.importId())
                         .filter(current -> "QUEUED".equals(current.state()) || "RUNNING".equals(current.state()))
-                        .ifPresent(runner::run);
+                        .ifPresent(this::runPausingIfAsked);
             } finally {
                 advisoryLock(lock, "pg_advisory_unlock", record.importId());
             }
         } catch (SQLException e) {
             log.warn("Import {} not started: the database is not reachable ({}).", record.importId(), e.getMessage());
         }
+    }
+
+    /**
+     * With {@code pause_projections}, this node's tracking processors stop for the import's duration and
+     * start again when it ends, however it ends, unless the application is shutting down.
+     */
+    private void runPausingIfAsked(HistoryImportStore.ImportRecord record) {
+        if (!record.pauseProjections()) {
+            runner.run(record);
+            return;
+        }
+        var stopped = projectionPause.pause();
+        pausedBy = record.importId();
+        try {
+            runner.run(record);
+        } finally {
+            pausedBy = null;
+            if (!closing) {
+                projectionPause.resume(stopped);
+            }
+        }
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        closing = true;
     }
 
     private static boolean advisoryLock(Connection connection, String function, String importId) throws SQLException {

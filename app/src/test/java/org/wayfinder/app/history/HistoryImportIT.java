@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +53,8 @@ class HistoryImportIT {
     HistoryImports imports;
     @Autowired
     HistoryImportStore store;
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
 
     @Test
     void a_generated_history_lands_once_however_often_it_is_imported(@TempDir Path out) throws IOException {
@@ -81,6 +85,51 @@ class HistoryImportIT {
         assertThat(second.get("rowsRejected")).isEqualTo(0);
         assertThat(((Number) second.get("rowsSkipped")).longValue())
                 .isEqualTo(((Number) status.get("rowsTotal")).longValue());
+    }
+
+    @Test
+    void with_the_projections_paused_the_views_are_complete_once_they_have_caught_up(@TempDir Path out)
+            throws IOException {
+        LocalDate to = LocalDate.now(ZoneId.of("Europe/London")).minusDays(30);
+        HistoryGenerator.generate(new GeneratorOptions(11, 20, to.minusYears(2), to, out, false));
+        List<String> referrals = new java.util.ArrayList<>();
+        ImportCsv.forEachRow(ImportFile.REFERRALS, out.resolve("referrals.csv"),
+                row -> referrals.add(row.optional("referral_id").orElseThrow()));
+
+        ResponseEntity<Map> accepted = post(allFiles(out), Role.ADMIN, "?pauseProjections=true");
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String importId = (String) accepted.getBody().get("importId");
+        Map status = awaitDone(importId);
+
+        assertThat(status).containsEntry("pauseProjections", true);
+        assertThat(streamingProcessors()).isNotEmpty().allMatch(StreamingEventProcessor::isRunning);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> "CURRENT".equals(
+                http.exchange("/api/imports/" + importId, HttpMethod.GET, new HttpEntity<>(headers(Role.ADMIN)),
+                        Map.class).getBody().get("views")));
+        Object ids = referrals.toArray(String[]::new);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM referral_summary WHERE referral_id = ANY (?::varchar[])",
+                Long.class, ids)).isPositive().isEqualTo(jdbc.queryForObject("SELECT count(DISTINCT aggregate_identifier) "
+                + "FROM domain_event_entry WHERE aggregate_identifier = ANY (?::varchar[])", Long.class, ids));
+        assertThat(jdbc.queryForObject("SELECT max(global_index) - min(global_index) + 1 - count(*) "
+                + "FROM domain_event_entry", Long.class)).isZero();
+    }
+
+    @Test
+    void an_import_that_does_not_ask_leaves_the_projections_running(@TempDir Path out) throws IOException {
+        Path providers = write(out, "providers.csv", String.join(",", ImportFile.PROVIDERS.columns()),
+                "it-live-1,aaaaaaaa-0000-4000-8000-000000000011,Live Walks,E09000007,2021-03-01");
+
+        Map status = awaitDone(startImport(Map.of("providers", providers)));
+
+        assertThat(status).containsEntry("pauseProjections", false);
+        assertThat(streamingProcessors()).allMatch(StreamingEventProcessor::isRunning);
+        assertThat(post(Map.of("providers", providers), Role.ADMIN, "?pauseProjections=soon").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private List<StreamingEventProcessor> streamingProcessors() {
+        return eventProcessing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast).toList();
     }
 
     @Test
@@ -173,11 +222,15 @@ class HistoryImportIT {
     }
 
     private ResponseEntity<Map> post(Map<String, Path> files, Role role) {
+        return post(files, role, "");
+    }
+
+    private ResponseEntity<Map> post(Map<String, Path> files, Role role, String query) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         files.forEach((name, path) -> parts.add(name, new FileSystemResource(path)));
         HttpHeaders headers = headers(role);
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(parts, headers), Map.class);
+        return http.exchange("/api/imports" + query, HttpMethod.POST, new HttpEntity<>(parts, headers), Map.class);
     }
 
     private Map awaitDone(String importId) {

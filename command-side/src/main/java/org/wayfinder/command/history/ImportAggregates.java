@@ -2,10 +2,12 @@ package org.wayfinder.command.history;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -23,8 +25,10 @@ import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.LockAwareAggregate;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.wayfinder.command.directory.Activity;
 import org.wayfinder.command.directory.ActivityRegistration;
@@ -154,6 +158,7 @@ public final class ImportAggregates {
         private final Map<String, Retained<T>> retained;
         private final Map<String, EventSourcedAggregate<T>> touched = new LinkedHashMap<>();
         private final List<String> created;
+        private final String managedKey = "import-managed-aggregates/" + System.identityHashCode(this);
 
         ChunkRepository(EventSourcingRepository.Builder<T> builder, EventStore eventStore, int capacity,
                         List<String> created) {
@@ -166,6 +171,16 @@ public final class ImportAggregates {
                     return size() > capacity;
                 }
             };
+        }
+
+        /**
+         * The aggregates of the current unit of work, in a map that answers {@code containsValue} without a
+         * scan: Axon asks it once per aggregate at commit, which over a chunk's thousands of aggregates in a
+         * plain {@code HashMap} costs time quadratic in the chunk's size.
+         */
+        @Override
+        protected Map<String, LockAwareAggregate<T, EventSourcedAggregate<T>>> managedAggregates(UnitOfWork<?> uow) {
+            return uow.root().getOrComputeResource(managedKey, key -> new ValueIndexedMap<>());
         }
 
         @Override
@@ -213,6 +228,69 @@ public final class ImportAggregates {
     }
 
     private record Retained<T>(T root, long version) {
+    }
+
+    /**
+     * A {@code HashMap} that also counts its values, for a constant-time {@code containsValue}. Only the
+     * operations Axon's repositories use on their unit of work's aggregates are kept in step.
+     */
+    static final class ValueIndexedMap<K, V> extends HashMap<K, V> {
+
+        private final Map<V, Integer> values = new HashMap<>();
+
+        @Override
+        public V put(K key, V value) {
+            V previous = super.put(key, value);
+            forget(previous);
+            values.merge(value, 1, Integer::sum);
+            return previous;
+        }
+
+        @Override
+        public V putIfAbsent(K key, V value) {
+            V existing = get(key);
+            return existing != null ? existing : put(key, value);
+        }
+
+        @Override
+        public V computeIfAbsent(K key, Function<? super K, ? extends V> mapping) {
+            V existing = get(key);
+            if (existing != null) {
+                return existing;
+            }
+            V value = mapping.apply(key);
+            if (value != null) {
+                put(key, value);
+            }
+            return value;
+        }
+
+        @Override
+        public V remove(Object key) {
+            if (!containsKey(key)) {
+                return null;
+            }
+            V previous = super.remove(key);
+            forget(previous);
+            return previous;
+        }
+
+        @Override
+        public boolean containsValue(Object value) {
+            return values.containsKey(value);
+        }
+
+        @Override
+        public void clear() {
+            super.clear();
+            values.clear();
+        }
+
+        private void forget(V value) {
+            if (value != null) {
+                values.computeIfPresent(value, (v, count) -> count == 1 ? null : count - 1);
+            }
+        }
     }
 
     /** The referral asks the import's own activities, ahead of the application's catalogue bean. */

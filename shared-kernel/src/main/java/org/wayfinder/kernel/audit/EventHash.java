@@ -42,6 +42,14 @@ public final class EventHash {
         return hash(event, canonicalMetaData(event.metaData()), previousHash);
     }
 
+    /**
+     * As {@link #of(StoredEvent, String)}, given the canonical form of the event's metadata (see
+     * {@link #canonicalMetaData(Map)}) instead of reading it from {@code event.metaData()}, which is ignored.
+     */
+    public static String ofCanonical(StoredEvent event, byte[] canonicalMetaData, String previousHash) {
+        return hash(event, canonicalMetaData, previousHash);
+    }
+
     /** What a stored row says its hash is, and what it should be: one parse of the metadata for both. */
     public record Link(String expected, String found) {
 
@@ -66,7 +74,24 @@ public final class EventHash {
     }
 
     private static String hash(StoredEvent event, byte[] canonicalMetaData, String previousHash) {
-        return HexFormat.of().formatHex(sha256(canonicalForm(event, canonicalMetaData, previousHash)));
+        // The canonical form, fed to the digest field by field rather than copied into one array first.
+        MessageDigest digest = sha256();
+        ByteBuffer length = ByteBuffer.allocate(4);
+        digested(digest, length, text(event.aggregateIdentifier()));
+        digested(digest, length, text(Long.toString(event.sequenceNumber())));
+        digested(digest, length, text(event.eventIdentifier()));
+        digested(digest, length, text(event.payloadType()));
+        digested(digest, length, text(event.payloadRevision()));
+        digested(digest, length, text(event.timestamp()));
+        digested(digest, length, event.payload());
+        digested(digest, length, canonicalMetaData);
+        digested(digest, length, text(previousHash));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void digested(MessageDigest digest, ByteBuffer length, byte[] bytes) {
+        digest.update(length.putInt(0, bytes.length).array(), 0, 4);
+        digest.update(bytes);
     }
 
     private static byte[] canonicalForm(StoredEvent event, byte[] canonicalMetaData, String previousHash) {
@@ -94,6 +119,24 @@ public final class EventHash {
         Map<String, Object> metaData = metaDataMap(storedMetaData);
         metaData.remove(METADATA_KEY);
         return write(metaData);
+    }
+
+    /**
+     * The canonical form of metadata held as a map of strings, written straight from the map: the same bytes
+     * {@link #canonicalMetaData(byte[])} gives for that map stored as JSON, without writing and parsing it
+     * first. Only for maps whose values are all non-null strings (other values may be stored differently);
+     * the map must not hold a {@link #METADATA_KEY}.
+     */
+    public static byte[] canonicalMetaData(Map<String, ?> stringValues) {
+        for (Object value : stringValues.values()) {
+            if (!(value instanceof String)) {
+                throw new IllegalArgumentException("Only metadata of string values is written straight from the map");
+            }
+        }
+        if (stringValues.containsKey(METADATA_KEY)) {
+            throw new IllegalArgumentException("The metadata still holds its hash");
+        }
+        return write(stringValues);
     }
 
     private static byte[] write(Object value) {
@@ -137,10 +180,6 @@ public final class EventHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return sha256().digest(bytes);
     }
 
     private static byte[] text(String value) {
