@@ -105,9 +105,13 @@ class HistoryImportRunner {
         } catch (InterruptedImport e) {
             // Shutting down: the import stays RUNNING and resumes on the next start.
             log.info("Import {} interrupted; it resumes when the application starts again.", importId);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // An Error too: an import left RUNNING by a dead thread would never end nor resume.
             log.error("Import {} failed", importId, e);
             store.fail(importId, e.getClass().getSimpleName() + ": the import stopped; see the application log.");
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
         }
     }
 
