@@ -43,10 +43,6 @@ public final class HashChainingAppend implements AppendEventsStatementBuilder {
 
     private final CommittedHashes committed;
 
-    public HashChainingAppend() {
-        this(CommittedHashes.DEFAULT_CAPACITY);
-    }
-
     /** {@code capacity}: how many streams' latest hashes to remember (0 to always query). */
     public HashChainingAppend(int capacity) {
         this.committed = new CommittedHashes(capacity);
@@ -136,8 +132,6 @@ public final class HashChainingAppend implements AppendEventsStatementBuilder {
 
     /** The latest committed (sequence number, hash) of recently appended streams, least recently used dropped. */
     static final class CommittedHashes {
-
-        static final int DEFAULT_CAPACITY = 10_000;
 
         private record Latest(long sequenceNumber, String hash) {
         }

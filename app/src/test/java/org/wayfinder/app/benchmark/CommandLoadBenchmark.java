@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,8 +40,10 @@ import org.wayfinder.kernel.access.Role;
  * <p>
  * Commits are durable ({@code synchronous_commit=on}, unlike the embedded server's development default),
  * as they must be for an acknowledged command. Besides throughput it prints the CPU each command costs
- * in the service's JVM (the load generator's own threads excluded) and in PostgreSQL: on a machine
+ * in the service's JVM (the load generator's own threads excluded; of it, the request threads' and the
+ * projections' share) and in PostgreSQL: on a machine
  * shared with other work, those costs are steadier than commands per second. System properties:
+ * {@code -Dwarmup=<seconds>} (warm-up at 8 clients, a third of a level by default),
  * {@code -Dpool=20} (connection pool size), {@code -DsynchronousCommit=on},
  * {@code -Dstatements=true} (statements per command from {@code pg_stat_statements}, top 12),
  * {@code -Dserver.<setting>=<value>} (any further PostgreSQL setting, such as {@code commit_delay}).
@@ -80,9 +84,10 @@ public final class CommandLoadBenchmark {
             System.out.printf("synchronous_commit=%s commit_delay=%s pool=%s%n",
                     jdbc.queryForObject("SHOW synchronous_commit", String.class),
                     jdbc.queryForObject("SHOW commit_delay", String.class), System.getProperty("pool", "20"));
-            System.out.printf("%-8s %10s %9s %9s %9s %7s %9s %12s %11s %8s%n", "clients", "commands/s", "p50 ms",
-                    "p95 ms", "p99 ms", "errors", "heap MB", "JVM cpu ms", "PG cpu ms", "loadavg");
-            run(port, token, 8, Math.max(5, seconds / 3), null);
+            System.out.printf("%-8s %10s %9s %9s %9s %7s %9s %12s %11s %11s %11s %8s%n", "clients", "commands/s",
+                    "p50 ms", "p95 ms", "p99 ms", "errors", "heap MB", "JVM cpu ms", "requests", "projections",
+                    "PG cpu ms", "loadavg");
+            run(port, token, 8, Integer.getInteger("warmup", Math.max(5, seconds / 3)), null);
             for (int clients : new int[]{8, 32, 64}) {
                 run(port, token, clients, seconds, database);
             }
@@ -102,6 +107,7 @@ public final class CommandLoadBenchmark {
         }
         long cpuBefore = processCpuNanos();
         long generatorBefore = loadGeneratorCpuNanos();
+        Map<Long, Long> threadsBefore = threadCpuNanos();
         long postgresBefore = database == null ? 0 : database.cpuNanos();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<long[]>> results = new ArrayList<>();
@@ -150,6 +156,8 @@ public final class CommandLoadBenchmark {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         long serverCpu = processCpuNanos() - cpuBefore - (loadGeneratorCpuNanos() - generatorBefore);
+        long requestCpu = threadCpuSince(threadsBefore, "http-nio-");
+        long projectionCpu = threadCpuSince(threadsBefore, "EventProcessor[");
         long postgresCpu = database == null ? 0 : database.cpuNanos() - postgresBefore;
         pool.shutdown();
         httpThreads.shutdown();
@@ -158,11 +166,12 @@ public final class CommandLoadBenchmark {
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         if (database != null) {
             Runtime runtime = Runtime.getRuntime();
-            System.out.printf("%-8d %10.0f %9.1f %9.1f %9.1f %7d %9d %12.2f %11.2f %8s%n", clients,
+            System.out.printf("%-8d %10.0f %9.1f %9.1f %9.1f %7d %9d %12.2f %11.2f %11.2f %11.2f %8s%n", clients,
                     latencies.length / elapsed, percentile(latencies, 50), percentile(latencies, 95),
                     percentile(latencies, 99), errors.get(),
                     (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024),
-                    serverCpu / 1e6 / Math.max(1, latencies.length), postgresCpu / 1e6 / Math.max(1, latencies.length),
+                    serverCpu / 1e6 / Math.max(1, latencies.length), requestCpu / 1e6 / Math.max(1, latencies.length),
+                    projectionCpu / 1e6 / Math.max(1, latencies.length), postgresCpu / 1e6 / Math.max(1, latencies.length),
                     Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             database.printStatements(latencies.length);
         }
@@ -176,6 +185,27 @@ public final class CommandLoadBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static Map<Long, Long> threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            cpu.put(thread.getId(), Math.max(0, threads.getThreadCpuTime(thread.getId())));
+        }
+        return cpu;
+    }
+
+    /** CPU used since {@code before} by the live threads whose names start with {@code prefix}. */
+    private static long threadCpuSince(Map<Long, Long> before, String prefix) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith(prefix)) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getId()) - before.getOrDefault(thread.getId(), 0L));
+            }
+        }
+        return total;
     }
 
     /** CPU used so far by the load generator's live threads (its clients and the HTTP client's threads). */

@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.modelling.command.DefaultRepositorySpanFactory;
 import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wayfinder.command.support.CatchingUpCachingRepository;
@@ -16,14 +17,19 @@ import org.wayfinder.command.support.CatchingUpCachingRepository;
  * just changed stay in memory (weakly held: the garbage collector frees them under memory pressure),
  * and each load catches the cached referral up with the event store first
  * ({@link CatchingUpCachingRepository}), so a command never sees a stale referral.
+ * {@code wayfinder.command.cache-referrals=false} loads every referral from the store instead.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralConfiguration {
 
     @Bean
-    ConfigurerModule referralAggregate() {
+    ConfigurerModule referralAggregate(@Value("${wayfinder.command.cache-referrals:true}") boolean cache) {
         return configurer -> {
             AggregateConfigurer<Referral> referral = AggregateConfigurer.defaultConfiguration(Referral.class);
+            if (!cache) {
+                configurer.configureAggregate(referral);
+                return;
+            }
             referral.configureRepository(c -> new CatchingUpCachingRepository<>(
                     EventSourcingRepository.builder(Referral.class)
                             .aggregateModel(AnnotatedAggregateMetaModelFactory.inspectAggregate(Referral.class,
