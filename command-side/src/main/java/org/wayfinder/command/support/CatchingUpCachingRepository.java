@@ -23,7 +23,7 @@ public final class CatchingUpCachingRepository<T> extends CachingEventSourcingRe
     private final EventStore eventStore;
     private final Cache cache;
 
-    /** {@code builder} must be given the same {@code eventStore} and {@code cache}. */
+    /** Builds the repository from {@code builder}, giving it {@code eventStore} and {@code cache}. */
     public CatchingUpCachingRepository(EventSourcingRepository.Builder<T> builder, EventStore eventStore,
                                        Cache cache) {
         super(builder.eventStore(eventStore).cache(cache));
