@@ -20,6 +20,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWrite
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.wayfinder.kernel.audit.EventHash;
 
 /**
@@ -30,8 +32,21 @@ import org.wayfinder.kernel.audit.EventHash;
  * <p>
  * Events that are not domain events are stored by Axon as one-event streams (aggregate id = event id,
  * sequence 0), so they chain from "" like any first event.
+ * <p>
+ * The hash of a stream's latest event appended through this node is remembered once its transaction has
+ * committed, so the next append to that stream (the next command on a referral, typically) needs no
+ * query. This cannot go stale, even with several nodes: a committed event never changes (the table is
+ * append-only) and no other event can take its (stream, sequence number) (unique constraint). The
+ * remembered hash is used only for the event right after it; anything else is read from the table.
  */
 public final class HashChainingAppend implements AppendEventsStatementBuilder {
+
+    private final CommittedHashes committed;
+
+    /** {@code capacity}: how many streams' latest hashes to remember (0 to always query). */
+    public HashChainingAppend(int capacity) {
+        this.committed = new CommittedHashes(capacity);
+    }
 
     @Override
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
@@ -46,7 +61,7 @@ public final class HashChainingAppend implements AppendEventsStatementBuilder {
             domainEvents.add(event);
             firstInBatch.putIfAbsent(event.getAggregateIdentifier(), event.getSequenceNumber());
         }
-        Map<String, String> lastHashInBatch = previousStoredHashes(connection, schema, firstInBatch);
+        Map<String, String> lastHashInBatch = previousHashes(connection, schema, firstInBatch);
         for (DomainEventMessage<?> event : domainEvents) {
             String aggregateId = event.getAggregateIdentifier();
             Row row = row(event, lastHashInBatch.getOrDefault(aggregateId, ""), serializer, dataType);
@@ -64,6 +79,7 @@ public final class HashChainingAppend implements AppendEventsStatementBuilder {
             insert.setObject(9, row.metaData());
             insert.addBatch();
         }
+        rememberOnCommit(domainEvents, lastHashInBatch);
         return insert;
     }
 
@@ -103,6 +119,81 @@ public final class HashChainingAppend implements AppendEventsStatementBuilder {
             }
         }
         return true;
+    }
+
+    private Map<String, String> previousHashes(Connection connection, EventSchema schema,
+                                               Map<String, Long> firstInBatch) throws SQLException {
+        Map<String, String> known = new HashMap<>();
+        Map<String, Long> unknown = new LinkedHashMap<>();
+        firstInBatch.forEach((aggregateId, sequenceNumber) -> {
+            String hash = sequenceNumber > 0 ? committed.hashOf(aggregateId, sequenceNumber - 1) : null;
+            if (hash != null) {
+                known.put(aggregateId, hash);
+            } else {
+                unknown.put(aggregateId, sequenceNumber);
+            }
+        });
+        known.putAll(previousStoredHashes(connection, schema, unknown));
+        return known;
+    }
+
+    /** After the appending transaction commits (and only then), each stream's last hash in the batch. */
+    private void rememberOnCommit(List<DomainEventMessage<?>> events, Map<String, String> lastHashInBatch) {
+        if (!committed.enabled() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Map<String, Long> lastSequence = new HashMap<>();
+        for (DomainEventMessage<?> event : events) {
+            if (event.getType() != null) {
+                lastSequence.merge(event.getAggregateIdentifier(), event.getSequenceNumber(), Math::max);
+            }
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                lastSequence.forEach((aggregateId, sequenceNumber) ->
+                        committed.remember(aggregateId, sequenceNumber, lastHashInBatch.get(aggregateId)));
+            }
+        });
+    }
+
+    /** The latest committed (sequence number, hash) of recently appended streams, least recently used dropped. */
+    static final class CommittedHashes {
+
+        private record Latest(long sequenceNumber, String hash) {
+        }
+
+        private final int capacity;
+        private final Map<String, Latest> latest;
+
+        CommittedHashes(int capacity) {
+            this.capacity = capacity;
+            this.latest = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Latest> eldest) {
+                    return size() > CommittedHashes.this.capacity;
+                }
+            };
+        }
+
+        boolean enabled() {
+            return capacity > 0;
+        }
+
+        synchronized String hashOf(String aggregateId, long sequenceNumber) {
+            Latest known = latest.get(aggregateId);
+            return known != null && known.sequenceNumber() == sequenceNumber ? known.hash() : null;
+        }
+
+        synchronized void remember(String aggregateId, long sequenceNumber, String hash) {
+            if (hash == null) {
+                return;
+            }
+            Latest known = latest.get(aggregateId);
+            if (known == null || known.sequenceNumber() < sequenceNumber) {
+                latest.put(aggregateId, new Latest(sequenceNumber, hash));
+            }
+        }
     }
 
     /**

@@ -68,7 +68,8 @@ class AxonInfrastructure {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
-                                          @Value("${wayfinder.event-store.read-batch-size:1000}") int readBatchSize) {
+                                          @Value("${wayfinder.event-store.read-batch-size:1000}") int readBatchSize,
+                                          @Value("${wayfinder.event-store.remembered-hashes:10000}") int rememberedHashes) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -79,7 +80,7 @@ class AxonInfrastructure {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .batchSize(readBatchSize)
-                .appendEvents(new HashChainingAppend())
+                .appendEvents(new HashChainingAppend(rememberedHashes))
                 .build();
     }
 

@@ -30,6 +30,7 @@ class DatabaseConfiguration {
         }
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            properties.embeddedSettings().forEach(builder::setServerConfig);
             String directory = properties.embeddedDataDirectory();
             if (directory != null && !directory.isBlank()) {
                 Path dataDirectory = Path.of(directory).toAbsolutePath();
