@@ -21,15 +21,17 @@ import org.wayfinder.kernel.referral.ConnectedToActivity;
 import org.wayfinder.kernel.referral.ReferralReceived;
 import org.wayfinder.projection.support.BatchScoped;
 import org.wayfinder.projection.support.BatchedWrites;
+import org.wayfinder.projection.support.BulkBuild;
 
 /**
  * The commissioner dashboards' provider views (activity utilisation against capacity, each VCSE provider's
  * connections and attendance): fact rows of connections and sessions, and {@code dash_provider_rollup} and
- * {@code dash_activity_capacity} rebuilt once per batch for every activity the batch touched.
+ * {@code dash_activity_capacity} rebuilt once per batch for every activity the batch touched. During a rebuild's
+ * build phase ({@link BulkBuild}) both are left alone and computed once from the fact rows at its end.
  */
 @Component
 @ProcessingGroup(DashboardProvidersProjection.PROCESSING_GROUP)
-public class DashboardProvidersProjection {
+public class DashboardProvidersProjection implements BulkBuild.Deferring {
 
     public static final String PROCESSING_GROUP = "dashboard-providers";
 
@@ -155,6 +157,30 @@ public class DashboardProvidersProjection {
                 + "dash_provider_attendance, dash_provider_rollup, dash_activity_capacity");
     }
 
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public void completeBulkBuild() {
+        rebuildRollupsFromFacts();
+    }
+
+    /** Rebuilds both rollups from the fact rows as they stand, for every activity with a connection or a session. */
+    public void rebuildRollupsFromFacts() {
+        jdbc.execute("TRUNCATE dash_provider_rollup, dash_activity_capacity");
+        List<String> activities = jdbc.queryForList("""
+                SELECT activity_id FROM dash_provider_connection
+                UNION SELECT activity_id FROM dash_provider_attendance""", String.class);
+        if (activities.isEmpty()) {
+            return;
+        }
+        Array ids = textArray(activities);
+        jdbc.update(ROLLUP, ids, ids);
+        jdbc.update(CAPACITY, ids);
+    }
+
     private void provider(String providerId, String name) {
         writes.add("""
                 INSERT INTO dash_provider (provider_id, name) VALUES (?, ?)
@@ -163,6 +189,9 @@ public class DashboardProvidersProjection {
 
     // Registered after BatchedWrites' own flush (every handler adds a write before it touches).
     private void touch(String activityId, String attendanceKey) {
+        if (BulkBuild.inProgress()) {
+            return;
+        }
         touched.update(touched -> {
             if (activityId != null) {
                 touched.activities.add(activityId);

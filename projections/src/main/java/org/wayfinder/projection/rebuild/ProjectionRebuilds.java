@@ -27,8 +27,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +41,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wayfinder.projection.catalogue.ProjectionCatalogue;
+import org.wayfinder.projection.support.BulkBuild;
 
 /**
  * Rebuilds projections without downtime and at the speed of one read of the event stream.
  *
  * <p>A rebuild reads the event store once, in large batches, and feeds every selected projection's own event
- * handlers (through its processor's handler invoker) in one unit of work and one transaction per batch, so
- * {@code BatchedWrites} flushes once per batch. The handlers write into a schema of the rebuild's own whose
+ * handlers (through its processor's handler invoker) in one batching unit of work and one transaction per batch,
+ * so {@code BatchedWrites} flushes once per batch. The build phase's units of work are marked ({@link BulkBuild}):
+ * projections that defer derived tables compute them once at its end ({@link #completeBuild}). The handlers write into a schema of the rebuild's own whose
  * tables are copies of the live ones ({@code SET LOCAL search_path}), while the live views keep serving and
  * their processors keep running. Once caught up, the live processors stop, and one transaction reads the
  * last events, moves the live tables aside, moves the rebuilt ones into {@code public} and sets each
@@ -67,6 +68,7 @@ public class ProjectionRebuilds {
     private final ObjectProvider<EventProcessingConfiguration> eventProcessing;
     private final EventStream stream;
     private final RebuildStore store;
+    private final ObjectProvider<BulkBuild.Deferring> deferring;
     private final int batchSize;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
@@ -78,12 +80,14 @@ public class ProjectionRebuilds {
                               ObjectProvider<EventProcessingConfiguration> eventProcessing,
                               ObjectProvider<org.axonframework.config.Configuration> axon,
                               @Qualifier("eventSerializer") Serializer eventSerializer, Clock clock,
+                              ObjectProvider<BulkBuild.Deferring> deferring,
                               @Value("${wayfinder.rebuild.batch-size:5000}") int batchSize) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.eventProcessing = eventProcessing;
         this.stream = new EventStream(jdbc, eventSerializer, () -> axon.getObject().upcasterChain());
         this.store = new RebuildStore(jdbc, clock);
+        this.deferring = deferring;
         this.batchSize = batchSize;
     }
 
@@ -193,6 +197,7 @@ public class ProjectionRebuilds {
                 store.total(id, progress.processed + stream.count(progress.position, now, null));
                 build(id, schema, targets, progress, now, null);
             }
+            completeBuild(schema, targets);
             takeOver(id, schema, retired, targets, progress);
             dropSchema(retired);
             log.info("Rebuild {} of {} caught up at global index {} after {} events", id, names, progress.position,
@@ -204,7 +209,10 @@ public class ProjectionRebuilds {
         }
     }
 
-    /** Feeds the selected projections every event after the progress's position up to {@code upTo}, batch by batch. */
+    /**
+     * Feeds the selected projections every event after the progress's position up to {@code upTo}, batch by
+     * batch, as a build phase: the caller ends it with {@link #completeBuild} before the tables are read.
+     */
     void build(UUID id, String schema, List<Target> targets, Progress progress, long upTo, String recordedBefore) {
         build(id, schema, targets, progress, upTo, recordedBefore, message -> true);
     }
@@ -219,7 +227,7 @@ public class ProjectionRebuilds {
                 return;
             }
             transactions.executeWithoutResult(status -> {
-                handle(schema, targets, rows, progress, include);
+                handle(schema, targets, rows, progress, true, include);
                 if (id != null) {
                     store.progress(id, progress.position, progress.processed,
                             targets.stream().map(Target::name).toList(), progress.handled);
@@ -228,27 +236,45 @@ public class ProjectionRebuilds {
         }
     }
 
-    /** One batch in the caller's transaction: every handler writes into {@code schema}, flushed once at commit. */
-    private void handle(String schema, List<Target> targets, List<EventStream.Row> rows, Progress progress) {
-        handle(schema, targets, rows, progress, message -> true);
+    /**
+     * Computes what the projections deferred during the build phase ({@link BulkBuild.Deferring}), in the build's
+     * schema and one transaction, so the tables are complete before anyone reads them or takes them over.
+     */
+    void completeBuild(String schema, List<Target> targets) {
+        List<BulkBuild.Deferring> deferred = deferring.orderedStream()
+                .filter(projection -> targets.stream().anyMatch(t -> t.name().equals(projection.processingGroup())))
+                .toList();
+        if (deferred.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
+            deferred.forEach(BulkBuild.Deferring::completeBulkBuild);
+        });
     }
 
+    /**
+     * One batch in the caller's transaction: every handler writes into {@code schema}, flushed once at commit,
+     * in one batching unit of work as an event processor's batch; a build phase's is marked {@code bulk}.
+     */
     private void handle(String schema, List<Target> targets, List<EventStream.Row> rows, Progress progress,
-                        java.util.function.Predicate<EventMessage<?>> include) {
+                        boolean bulk, java.util.function.Predicate<EventMessage<?>> include) {
         jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
         List<TrackedEventMessage<?>> messages = stream.messages(rows);
-        UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(messages.get(0));
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(messages));
+        if (bulk) {
+            BulkBuild.mark(unitOfWork);
+        }
         var result = unitOfWork.executeWithResult(() -> {
-            for (TrackedEventMessage<?> message : messages) {
-                if (!include.test(message)) {
-                    continue;
-                }
-                for (int i = 0; i < targets.size(); i++) {
-                    EventHandlerInvoker invoker = targets.get(i).invoker();
-                    if (invoker.canHandle(message, Segment.ROOT_SEGMENT)) {
-                        invoker.handle(message, Segment.ROOT_SEGMENT);
-                        progress.handled[i]++;
-                    }
+            EventMessage<?> message = unitOfWork.getMessage();
+            if (!include.test(message)) {
+                return null;
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                EventHandlerInvoker invoker = targets.get(i).invoker();
+                if (invoker.canHandle(message, Segment.ROOT_SEGMENT)) {
+                    invoker.handle(message, Segment.ROOT_SEGMENT);
+                    progress.handled[i]++;
                 }
             }
             return null;
@@ -293,7 +319,7 @@ public class ProjectionRebuilds {
                     if (rows.isEmpty()) {
                         break;
                     }
-                    handle(schema, targets, rows, progress);
+                    handle(schema, targets, rows, progress, false, message -> true);
                 }
                 jdbc.execute("SET LOCAL search_path TO public");
                 swapTables(schema, retired, targets);
