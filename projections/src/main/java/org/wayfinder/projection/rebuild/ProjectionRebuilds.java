@@ -9,7 +9,10 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -70,6 +73,12 @@ public class ProjectionRebuilds {
     private final RebuildStore store;
     private final ObjectProvider<BulkBuild.Deferring> deferring;
     private final int batchSize;
+    /** One thread per projection being built, each writing its share of a batch. */
+    private final ExecutorService writers = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "projection-rebuild-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
         thread.setDaemon(true);
@@ -157,6 +166,7 @@ public class ProjectionRebuilds {
     @jakarta.annotation.PreDestroy
     void stop() {
         runner.shutdownNow();
+        writers.shutdownNow();
     }
 
     /** One selected projection: its tables and the handler invoker of its event processor. */
@@ -217,22 +227,72 @@ public class ProjectionRebuilds {
         build(id, schema, targets, progress, upTo, recordedBefore, message -> true);
     }
 
-    /** As above, handing the projections only the events {@code include} accepts. */
+    /**
+     * As above, handing the projections only the events {@code include} accepts. Each batch is read and
+     * deserialised once; then every projection handles it on a writer thread of its own, in its own transaction,
+     * while the next batch is read.
+     */
     void build(UUID id, String schema, List<Target> targets, Progress progress, long upTo, String recordedBefore,
-               java.util.function.Predicate<EventMessage<?>> include) {
-        while (progress.position < upTo) {
-            List<EventStream.Row> rows = stream.read(progress.position, upTo, batchSize, recordedBefore);
-            if (rows.isEmpty()) {
-                progress.position = upTo;
-                return;
+               Predicate<EventMessage<?>> include) {
+        List<EventStream.Row> rows = progress.position < upTo
+                ? stream.read(progress.position, upTo, batchSize, recordedBefore) : List.of();
+        while (!rows.isEmpty()) {
+            List<TrackedEventMessage<?>> messages = deserialised(rows);
+            long[] handled = new long[targets.size()];
+            List<Future<?>> writing = new ArrayList<>(targets.size());
+            for (int i = 0; i < targets.size(); i++) {
+                int target = i;
+                writing.add(writers.submit(() -> transactions.executeWithoutResult(status -> handled[target] =
+                        handle(schema, List.of(targets.get(target)), messages, true, include)[0])));
             }
-            transactions.executeWithoutResult(status -> {
-                handle(schema, targets, rows, progress, true, include);
-                if (id != null) {
-                    store.progress(id, progress.position, progress.processed,
-                            targets.stream().map(Target::name).toList(), progress.handled);
+            long last = rows.get(rows.size() - 1).globalIndex();
+            List<EventStream.Row> next;
+            try {
+                next = last < upTo ? stream.read(last, upTo, batchSize, recordedBefore) : List.of();
+            } finally {
+                awaitAll(writing);
+            }
+            advance(progress, rows, handled);
+            if (id != null) {
+                store.progress(id, progress.position, progress.processed, targets.stream().map(Target::name).toList(),
+                        progress.handled);
+            }
+            rows = next;
+        }
+        progress.position = Math.max(progress.position, upTo);
+    }
+
+    /** The rows as messages with payload and metadata deserialised, so writer threads share them read-only. */
+    private List<TrackedEventMessage<?>> deserialised(List<EventStream.Row> rows) {
+        List<TrackedEventMessage<?>> messages = stream.messages(rows);
+        for (TrackedEventMessage<?> message : messages) {
+            message.getPayload();
+            message.getMetaData();
+        }
+        return messages;
+    }
+
+    /** Waits for every writer; the first failure is thrown once all have finished (their transactions closed). */
+    private static void awaitAll(List<Future<?>> writing) {
+        RuntimeException failure = null;
+        for (Future<?> future : writing) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (failure == null) {
+                    failure = cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+                } else {
+                    failure.addSuppressed(cause);
                 }
-            });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                writing.forEach(other -> other.cancel(true));
+                throw new IllegalStateException("Interrupted while the projections wrote a batch", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -254,13 +314,14 @@ public class ProjectionRebuilds {
     }
 
     /**
-     * One batch in the caller's transaction: every handler writes into {@code schema}, flushed once at commit,
-     * in one batching unit of work as an event processor's batch; a build phase's is marked {@code bulk}.
+     * One batch in the caller's transaction: the targets' handlers write into {@code schema}, flushed once at
+     * commit, in one batching unit of work as an event processor's batch; a build phase's is marked {@code bulk}.
+     * Returns how many events each target handled.
      */
-    private void handle(String schema, List<Target> targets, List<EventStream.Row> rows, Progress progress,
-                        boolean bulk, java.util.function.Predicate<EventMessage<?>> include) {
+    private long[] handle(String schema, List<Target> targets, List<TrackedEventMessage<?>> messages, boolean bulk,
+                          Predicate<EventMessage<?>> include) {
         jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
-        List<TrackedEventMessage<?>> messages = stream.messages(rows);
+        long[] handled = new long[targets.size()];
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(messages));
         if (bulk) {
             BulkBuild.mark(unitOfWork);
@@ -274,7 +335,7 @@ public class ProjectionRebuilds {
                 EventHandlerInvoker invoker = targets.get(i).invoker();
                 if (invoker.canHandle(message, Segment.ROOT_SEGMENT)) {
                     invoker.handle(message, Segment.ROOT_SEGMENT);
-                    progress.handled[i]++;
+                    handled[i]++;
                 }
             }
             return null;
@@ -283,6 +344,11 @@ public class ProjectionRebuilds {
             Throwable failure = result.exceptionResult();
             throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
         }
+        return handled;
+    }
+
+    /** Moves the progress past the rows: position, events read, what each target handled, recent gaps. */
+    private static void advance(Progress progress, List<EventStream.Row> rows, long[] handled) {
         long previous = progress.position;
         for (EventStream.Row row : rows) {
             long index = row.globalIndex();
@@ -295,6 +361,9 @@ public class ProjectionRebuilds {
         }
         progress.position = previous;
         progress.processed += rows.size();
+        for (int i = 0; i < handled.length; i++) {
+            progress.handled[i] += handled[i];
+        }
         progress.gaps.headSet(progress.position - GAP_WINDOW, true).clear();
     }
 
@@ -319,7 +388,8 @@ public class ProjectionRebuilds {
                     if (rows.isEmpty()) {
                         break;
                     }
-                    handle(schema, targets, rows, progress, false, message -> true);
+                    advance(progress, rows,
+                            handle(schema, targets, deserialised(rows), false, message -> true));
                 }
                 jdbc.execute("SET LOCAL search_path TO public");
                 swapTables(schema, retired, targets);
