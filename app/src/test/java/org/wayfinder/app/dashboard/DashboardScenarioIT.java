@@ -22,6 +22,8 @@ import org.wayfinder.app.support.ApiClient;
 import org.wayfinder.kernel.access.Role;
 import org.wayfinder.projection.dashboard.DashboardProvidersProjection;
 import org.wayfinder.projection.dashboard.DashboardReferralsProjection;
+import org.wayfinder.projection.rebuild.ProjectionRebuilds;
+import org.wayfinder.projection.rebuild.RebuildStatus;
 
 /** The dashboards on a hand-built month with known counts ({@link DashboardScenario}), with and without suppression. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -41,6 +43,8 @@ class DashboardScenarioIT {
     DashboardReferralsProjection projection;
     @Autowired
     DashboardProvidersProjection providers;
+    @Autowired
+    ProjectionRebuilds rebuilds;
 
     private ApiClient commissioner;
 
@@ -204,6 +208,32 @@ class DashboardScenarioIT {
         assertThat(outcomesBatched).isNotNull();
         providers.rebuildProviderOutcomes();
         assertThat(jdbc.queryForObject(outcomes, String.class)).isEqualTo(outcomesBatched);
+    }
+
+    @Test
+    void the_provider_rollups_built_batch_by_batch_equal_a_rebuild_from_the_facts() {
+        String checksum = """
+                SELECT (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_provider_rollup t)
+                    || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_activity_capacity t)""";
+        String incremental = jdbc.queryForObject(checksum, String.class);
+        providers.rebuildRollupsFromFacts();
+        assertThat(jdbc.queryForObject(checksum, String.class)).isEqualTo(incremental);
+    }
+
+    @Test
+    void a_rebuild_computes_the_rollups_and_totals_from_the_facts_and_they_equal_the_live_ones() {
+        ApiClient evaluator = ApiClient.as(http, tokens, "ev-dashboards", Role.EVALUATOR, "QMF");
+        Map live = evaluator.get("/api/projections/checksums").getBody();
+        RebuildStatus started = rebuilds.start(List.of(DashboardReferralsProjection.PROCESSING_GROUP,
+                DashboardProvidersProjection.PROCESSING_GROUP), "test");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> rebuilds.status(started.id()).orElseThrow().finished());
+        RebuildStatus done = rebuilds.status(started.id()).orElseThrow();
+        assertThat(done.state()).as(String.valueOf(done.failure())).isEqualTo(RebuildStatus.CAUGHT_UP);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dash_referral_rollup", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dash_provider_rollup", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT sum(attended_sessions) FROM dash_referral", Long.class)).isPositive();
+        assertThat(evaluator.get("/api/projections/checksums").getBody()).isEqualTo(live);
     }
 
     @Test

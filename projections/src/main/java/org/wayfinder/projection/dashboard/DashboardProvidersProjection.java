@@ -26,6 +26,7 @@ import org.wayfinder.kernel.referral.WellbeingMeasured;
 import org.wayfinder.kernel.wellbeing.WellbeingScoring;
 import org.wayfinder.projection.support.BatchScoped;
 import org.wayfinder.projection.support.BatchedWrites;
+import org.wayfinder.projection.support.BulkBuild;
 
 /**
  * The commissioner dashboards' provider views (activity utilisation against capacity, each VCSE provider's
@@ -34,10 +35,12 @@ import org.wayfinder.projection.support.BatchedWrites;
  * {@code dash_provider_capacity} then sums the capacity of the months and providers those activities were in,
  * per provider and over London ({@value #LONDON}). {@code dash_provider_outcome} holds the wellbeing outcomes of
  * the referrals connected to each provider's activities, rebuilt per batch for every provider the batch touched.
+ * During a rebuild's build phase ({@link BulkBuild}) all of these are left alone and computed once from the fact
+ * rows at its end.
  */
 @Component
 @ProcessingGroup(DashboardProvidersProjection.PROCESSING_GROUP)
-public class DashboardProvidersProjection {
+public class DashboardProvidersProjection implements BulkBuild.Deferring {
 
     public static final String PROCESSING_GROUP = "dashboard-providers";
 
@@ -215,6 +218,32 @@ public class DashboardProvidersProjection {
                 + "dash_provider_capacity, dash_provider_outcome");
     }
 
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public void completeBulkBuild() {
+        wellbeing.allPairs(jdbc);
+        rebuildRollupsFromFacts();
+    }
+
+    /** Rebuilds every rollup from the fact rows as they stand, for every activity with a connection or a session. */
+    public void rebuildRollupsFromFacts() {
+        jdbc.execute("TRUNCATE dash_provider_rollup, dash_activity_capacity");
+        List<String> activities = jdbc.queryForList("""
+                SELECT activity_id FROM dash_provider_connection
+                UNION SELECT activity_id FROM dash_provider_attendance""", String.class);
+        if (!activities.isEmpty()) {
+            Array ids = textArray(activities);
+            jdbc.update(ROLLUP, ids, ids);
+            jdbc.update(CAPACITY, ids);
+        }
+        rebuildProviderCapacity();
+        rebuildProviderOutcomes();
+    }
+
     private void provider(String providerId, String name) {
         writes.add("""
                 INSERT INTO dash_provider (provider_id, name) VALUES (?, ?)
@@ -223,6 +252,9 @@ public class DashboardProvidersProjection {
 
     // Registered after BatchedWrites' own flush (every handler adds a write before it touches).
     private void touch(String activityId, String attendanceKey) {
+        if (BulkBuild.inProgress()) {
+            return;
+        }
         touched.update(touched -> {
             if (activityId != null) {
                 touched.activities.add(activityId);
@@ -234,11 +266,15 @@ public class DashboardProvidersProjection {
     }
 
     private void touchProvider(String providerId) {
-        touched.update(touched -> touched.providers.add(providerId));
+        if (!BulkBuild.inProgress()) {
+            touched.update(touched -> touched.providers.add(providerId));
+        }
     }
 
     private void touchReferral(String referralId) {
-        touched.update(touched -> touched.referrals.add(referralId));
+        if (!BulkBuild.inProgress()) {
+            touched.update(touched -> touched.referrals.add(referralId));
+        }
     }
 
     private void refresh(Touched touched) {

@@ -32,16 +32,19 @@ import org.wayfinder.kernel.referral.WellbeingMeasured;
 import org.wayfinder.kernel.wellbeing.WellbeingScoring;
 import org.wayfinder.projection.support.BatchScoped;
 import org.wayfinder.projection.support.BatchedWrites;
+import org.wayfinder.projection.support.BulkBuild;
 
 /**
  * The commissioner dashboards' referral views (volumes, funnel, waits, attendance, needs and sources, equity,
  * caseloads, the wellbeing headline): {@code dash_referral} holds one fact row per referral with the dimensions it is filtered by;
  * {@code dash_referral_rollup}, {@code dash_referral_wait} and {@code dash_caseload} are rebuilt from those rows
  * for every month and borough a batch touched, once per batch, so the API only sums small precomputed tables.
+ * During a rebuild's build phase ({@link BulkBuild}) the rollups and each referral's attendance totals are left
+ * alone and computed once from the fact rows at its end.
  */
 @Component
 @ProcessingGroup(DashboardReferralsProjection.PROCESSING_GROUP)
-public class DashboardReferralsProjection {
+public class DashboardReferralsProjection implements BulkBuild.Deferring {
 
     public static final String PROCESSING_GROUP = "dashboard-referrals";
 
@@ -74,6 +77,17 @@ public class DashboardReferralsProjection {
                          min(session_on) FILTER (WHERE status = 'ATTENDED' AND NOT voided) AS first_attended
                   FROM dash_referral_attendance WHERE referral_id = ?) a
             WHERE r.referral_id = ?
+            """;
+
+    private static final String ALL_ATTENDANCE_TOTALS = """
+            UPDATE dash_referral r SET attended_sessions = a.attended, missed_sessions = a.missed,
+                first_attended_on = a.first_attended
+            FROM (SELECT referral_id,
+                         count(*) FILTER (WHERE status = 'ATTENDED' AND NOT voided) AS attended,
+                         count(*) FILTER (WHERE status = 'DID_NOT_ATTEND' AND NOT voided) AS missed,
+                         min(session_on) FILTER (WHERE status = 'ATTENDED' AND NOT voided) AS first_attended
+                  FROM dash_referral_attendance GROUP BY referral_id) a
+            WHERE r.referral_id = a.referral_id
             """;
 
     // The referrals of the touched buckets, each flagged when it is its person's first accepted referral of the
@@ -291,6 +305,19 @@ public class DashboardReferralsProjection {
                 + "dash_referral_rollup, dash_referral_wait, dash_referral_wait_year, dash_caseload");
     }
 
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    /** The end of a build phase: attendance totals, then every rollup, from the fact rows. */
+    @Override
+    public void completeBulkBuild() {
+        jdbc.update(ALL_ATTENDANCE_TOTALS);
+        wellbeing.allPairs(jdbc);
+        rebuildRollupsFromFacts();
+    }
+
     /**
      * Rebuilds every rollup from the fact rows as they stand, in one pass: for loading facts in bulk (the
      * dashboard benchmark does) and for checking that the per-batch rollups equal a full rebuild.
@@ -344,6 +371,9 @@ public class DashboardReferralsProjection {
     }
 
     private void attendanceTotals(String referralId) {
+        if (BulkBuild.inProgress()) {
+            return;
+        }
         writes.add(ATTENDANCE_TOTALS, referralId, referralId);
         touch(referralId);
     }
@@ -355,6 +385,9 @@ public class DashboardReferralsProjection {
     // Registered after BatchedWrites' own flush (every handler adds a write before it touches), so the rollups
     // are rebuilt from fact rows that already hold this batch's changes, in the batch's transaction.
     private void touch(String referralId, String personId) {
+        if (BulkBuild.inProgress()) {
+            return;
+        }
         touched.update(touched -> {
             if (referralId != null) {
                 touched.referrals.add(referralId);

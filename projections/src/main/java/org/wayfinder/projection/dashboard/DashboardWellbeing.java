@@ -4,7 +4,9 @@ import java.util.List;
 import org.wayfinder.kernel.referral.WellbeingMeasured;
 import org.wayfinder.kernel.wellbeing.Instrument;
 import org.wayfinder.kernel.wellbeing.WellbeingScoring;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfinder.projection.support.BatchedWrites;
+import org.wayfinder.projection.support.BulkBuild;
 
 /**
  * The SWEMWBS pairs both dashboard projections keep (each in tables of its own, so each rebuilds alone): a table
@@ -18,6 +20,7 @@ final class DashboardWellbeing {
     private final String correctMeasure;
     private final String voidMeasure;
     private final String pair;
+    private final String allPairs;
 
     /** Measures in {@code measureTable}; the pair's columns on {@code referralTable}, keyed by referral_id. */
     DashboardWellbeing(BatchedWrites writes, String measureTable, String referralTable) {
@@ -44,6 +47,23 @@ final class DashboardWellbeing {
                                    ORDER BY b.measured_on, b.measure_id LIMIT 1) p ON TRUE
                 WHERE r.referral_id = k.referral_id
                 """.formatted(measureTable, referralTable);
+        // The same pairs for every referral with a baseline at once, for the end of a build phase.
+        this.allPairs = """
+                WITH b AS (
+                    SELECT DISTINCT ON (referral_id) referral_id, measured_on, score_hundredths AS score FROM %1$s
+                    WHERE time_point = 'BASELINE' AND NOT voided AND score_hundredths IS NOT NULL
+                    ORDER BY referral_id, measured_on, measure_id
+                ), f AS (
+                    SELECT DISTINCT ON (b.referral_id) b.referral_id, f.score_hundredths AS score
+                    FROM b JOIN %1$s f ON f.referral_id = b.referral_id
+                    WHERE f.time_point IN ('FOLLOW_UP', 'EXIT') AND NOT f.voided AND f.score_hundredths IS NOT NULL
+                      AND f.measured_on - b.measured_on BETWEEN 56 AND 112
+                    ORDER BY b.referral_id, f.measured_on, f.measure_id
+                )
+                UPDATE %2$s r SET baseline_on = b.measured_on, baseline_score = b.score, follow_up_score = f.score
+                FROM b LEFT JOIN f ON f.referral_id = b.referral_id
+                WHERE r.referral_id = b.referral_id
+                """.formatted(measureTable, referralTable);
     }
 
     /** Records a SWEMWBS measure and the referral's pair again; false (nothing written) for other instruments. */
@@ -53,19 +73,31 @@ final class DashboardWellbeing {
         }
         writes.add(insertMeasure, event.referralId(), event.measureId(), event.timePoint().name(), event.measuredOn(),
                 swemwbs(event.itemResponses()));
-        writes.add(pair, event.referralId());
+        pair(event.referralId());
         return true;
     }
 
     /** A correction does not name the instrument: only SWEMWBS measures have a row to correct. */
     void corrected(String referralId, String measureId, List<Integer> itemResponses) {
         writes.add(correctMeasure, swemwbs(itemResponses), referralId, measureId);
-        writes.add(pair, referralId);
+        pair(referralId);
     }
 
     void voided(String referralId, String measureId) {
         writes.add(voidMeasure, referralId, measureId);
-        writes.add(pair, referralId);
+        pair(referralId);
+    }
+
+    /** In a build phase the pairs wait for {@link #allPairs}; otherwise the referral's pair is derived again. */
+    private void pair(String referralId) {
+        if (!BulkBuild.inProgress()) {
+            writes.add(pair, referralId);
+        }
+    }
+
+    /** Derives every referral's pair from the measures as they stand (the referral rows start without one). */
+    void allPairs(JdbcTemplate jdbc) {
+        jdbc.update(allPairs);
     }
 
     /** The SWEMWBS metric score in hundredths, or null for responses that are not a complete SWEMWBS. */

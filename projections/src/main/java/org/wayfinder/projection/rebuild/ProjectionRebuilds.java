@@ -9,7 +9,10 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -27,8 +30,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +44,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wayfinder.projection.catalogue.ProjectionCatalogue;
+import org.wayfinder.projection.support.BulkBuild;
 
 /**
  * Rebuilds projections without downtime and at the speed of one read of the event stream.
  *
  * <p>A rebuild reads the event store once, in large batches, and feeds every selected projection's own event
- * handlers (through its processor's handler invoker) in one unit of work and one transaction per batch, so
- * {@code BatchedWrites} flushes once per batch. The handlers write into a schema of the rebuild's own whose
+ * handlers (through its processor's handler invoker) in one batching unit of work and one transaction per batch,
+ * so {@code BatchedWrites} flushes once per batch. The build phase's units of work are marked ({@link BulkBuild}):
+ * projections that defer derived tables compute them once at its end ({@link #completeBuild}). The handlers write into a schema of the rebuild's own whose
  * tables are copies of the live ones ({@code SET LOCAL search_path}), while the live views keep serving and
  * their processors keep running. Once caught up, the live processors stop, and one transaction reads the
  * last events, moves the live tables aside, moves the rebuilt ones into {@code public} and sets each
@@ -67,7 +71,14 @@ public class ProjectionRebuilds {
     private final ObjectProvider<EventProcessingConfiguration> eventProcessing;
     private final EventStream stream;
     private final RebuildStore store;
+    private final ObjectProvider<BulkBuild.Deferring> deferring;
     private final int batchSize;
+    /** One thread per projection being built, each writing its share of a batch. */
+    private final ExecutorService writers = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "projection-rebuild-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
         thread.setDaemon(true);
@@ -78,12 +89,14 @@ public class ProjectionRebuilds {
                               ObjectProvider<EventProcessingConfiguration> eventProcessing,
                               ObjectProvider<org.axonframework.config.Configuration> axon,
                               @Qualifier("eventSerializer") Serializer eventSerializer, Clock clock,
+                              ObjectProvider<BulkBuild.Deferring> deferring,
                               @Value("${wayfinder.rebuild.batch-size:5000}") int batchSize) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.eventProcessing = eventProcessing;
         this.stream = new EventStream(jdbc, eventSerializer, () -> axon.getObject().upcasterChain());
         this.store = new RebuildStore(jdbc, clock);
+        this.deferring = deferring;
         this.batchSize = batchSize;
     }
 
@@ -153,6 +166,7 @@ public class ProjectionRebuilds {
     @jakarta.annotation.PreDestroy
     void stop() {
         runner.shutdownNow();
+        writers.shutdownNow();
     }
 
     /** One selected projection: its tables and the handler invoker of its event processor. */
@@ -193,6 +207,7 @@ public class ProjectionRebuilds {
                 store.total(id, progress.processed + stream.count(progress.position, now, null));
                 build(id, schema, targets, progress, now, null);
             }
+            completeBuild(schema, targets);
             takeOver(id, schema, retired, targets, progress);
             dropSchema(retired);
             log.info("Rebuild {} of {} caught up at global index {} after {} events", id, names, progress.position,
@@ -204,51 +219,123 @@ public class ProjectionRebuilds {
         }
     }
 
-    /** Feeds the selected projections every event after the progress's position up to {@code upTo}, batch by batch. */
+    /**
+     * Feeds the selected projections every event after the progress's position up to {@code upTo}, batch by
+     * batch, as a build phase: the caller ends it with {@link #completeBuild} before the tables are read.
+     */
     void build(UUID id, String schema, List<Target> targets, Progress progress, long upTo, String recordedBefore) {
         build(id, schema, targets, progress, upTo, recordedBefore, message -> true);
     }
 
-    /** As above, handing the projections only the events {@code include} accepts. */
+    /**
+     * As above, handing the projections only the events {@code include} accepts. Each batch is read and
+     * deserialised once; then every projection handles it on a writer thread of its own, in its own transaction,
+     * while the next batch is read.
+     */
     void build(UUID id, String schema, List<Target> targets, Progress progress, long upTo, String recordedBefore,
-               java.util.function.Predicate<EventMessage<?>> include) {
-        while (progress.position < upTo) {
-            List<EventStream.Row> rows = stream.read(progress.position, upTo, batchSize, recordedBefore);
-            if (rows.isEmpty()) {
-                progress.position = upTo;
-                return;
+               Predicate<EventMessage<?>> include) {
+        List<EventStream.Row> rows = progress.position < upTo
+                ? stream.read(progress.position, upTo, batchSize, recordedBefore) : List.of();
+        while (!rows.isEmpty()) {
+            List<TrackedEventMessage<?>> messages = deserialised(rows);
+            long[] handled = new long[targets.size()];
+            List<Future<?>> writing = new ArrayList<>(targets.size());
+            for (int i = 0; i < targets.size(); i++) {
+                int target = i;
+                writing.add(writers.submit(() -> transactions.executeWithoutResult(status -> handled[target] =
+                        handle(schema, List.of(targets.get(target)), messages, true, include)[0])));
             }
-            transactions.executeWithoutResult(status -> {
-                handle(schema, targets, rows, progress, include);
-                if (id != null) {
-                    store.progress(id, progress.position, progress.processed,
-                            targets.stream().map(Target::name).toList(), progress.handled);
+            long last = rows.get(rows.size() - 1).globalIndex();
+            List<EventStream.Row> next;
+            try {
+                next = last < upTo ? stream.read(last, upTo, batchSize, recordedBefore) : List.of();
+            } finally {
+                awaitAll(writing);
+            }
+            advance(progress, rows, handled);
+            if (id != null) {
+                store.progress(id, progress.position, progress.processed, targets.stream().map(Target::name).toList(),
+                        progress.handled);
+            }
+            rows = next;
+        }
+        progress.position = Math.max(progress.position, upTo);
+    }
+
+    /** The rows as messages with payload and metadata deserialised, so writer threads share them read-only. */
+    private List<TrackedEventMessage<?>> deserialised(List<EventStream.Row> rows) {
+        List<TrackedEventMessage<?>> messages = stream.messages(rows);
+        for (TrackedEventMessage<?> message : messages) {
+            message.getPayload();
+            message.getMetaData();
+        }
+        return messages;
+    }
+
+    /** Waits for every writer; the first failure is thrown once all have finished (their transactions closed). */
+    private static void awaitAll(List<Future<?>> writing) {
+        RuntimeException failure = null;
+        for (Future<?> future : writing) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (failure == null) {
+                    failure = cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+                } else {
+                    failure.addSuppressed(cause);
                 }
-            });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                writing.forEach(other -> other.cancel(true));
+                throw new IllegalStateException("Interrupted while the projections wrote a batch", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
-    /** One batch in the caller's transaction: every handler writes into {@code schema}, flushed once at commit. */
-    private void handle(String schema, List<Target> targets, List<EventStream.Row> rows, Progress progress) {
-        handle(schema, targets, rows, progress, message -> true);
+    /**
+     * Computes what the projections deferred during the build phase ({@link BulkBuild.Deferring}), in the build's
+     * schema and one transaction, so the tables are complete before anyone reads them or takes them over.
+     */
+    void completeBuild(String schema, List<Target> targets) {
+        List<BulkBuild.Deferring> deferred = deferring.orderedStream()
+                .filter(projection -> targets.stream().anyMatch(t -> t.name().equals(projection.processingGroup())))
+                .toList();
+        if (deferred.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
+            deferred.forEach(BulkBuild.Deferring::completeBulkBuild);
+        });
     }
 
-    private void handle(String schema, List<Target> targets, List<EventStream.Row> rows, Progress progress,
-                        java.util.function.Predicate<EventMessage<?>> include) {
+    /**
+     * One batch in the caller's transaction: the targets' handlers write into {@code schema}, flushed once at
+     * commit, in one batching unit of work as an event processor's batch; a build phase's is marked {@code bulk}.
+     * Returns how many events each target handled.
+     */
+    private long[] handle(String schema, List<Target> targets, List<TrackedEventMessage<?>> messages, boolean bulk,
+                          Predicate<EventMessage<?>> include) {
         jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
-        List<TrackedEventMessage<?>> messages = stream.messages(rows);
-        UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(messages.get(0));
+        long[] handled = new long[targets.size()];
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(messages));
+        if (bulk) {
+            BulkBuild.mark(unitOfWork);
+        }
         var result = unitOfWork.executeWithResult(() -> {
-            for (TrackedEventMessage<?> message : messages) {
-                if (!include.test(message)) {
-                    continue;
-                }
-                for (int i = 0; i < targets.size(); i++) {
-                    EventHandlerInvoker invoker = targets.get(i).invoker();
-                    if (invoker.canHandle(message, Segment.ROOT_SEGMENT)) {
-                        invoker.handle(message, Segment.ROOT_SEGMENT);
-                        progress.handled[i]++;
-                    }
+            EventMessage<?> message = unitOfWork.getMessage();
+            if (!include.test(message)) {
+                return null;
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                EventHandlerInvoker invoker = targets.get(i).invoker();
+                if (invoker.canHandle(message, Segment.ROOT_SEGMENT)) {
+                    invoker.handle(message, Segment.ROOT_SEGMENT);
+                    handled[i]++;
                 }
             }
             return null;
@@ -257,6 +344,11 @@ public class ProjectionRebuilds {
             Throwable failure = result.exceptionResult();
             throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
         }
+        return handled;
+    }
+
+    /** Moves the progress past the rows: position, events read, what each target handled, recent gaps. */
+    private static void advance(Progress progress, List<EventStream.Row> rows, long[] handled) {
         long previous = progress.position;
         for (EventStream.Row row : rows) {
             long index = row.globalIndex();
@@ -269,6 +361,9 @@ public class ProjectionRebuilds {
         }
         progress.position = previous;
         progress.processed += rows.size();
+        for (int i = 0; i < handled.length; i++) {
+            progress.handled[i] += handled[i];
+        }
         progress.gaps.headSet(progress.position - GAP_WINDOW, true).clear();
     }
 
@@ -293,7 +388,8 @@ public class ProjectionRebuilds {
                     if (rows.isEmpty()) {
                         break;
                     }
-                    handle(schema, targets, rows, progress);
+                    advance(progress, rows,
+                            handle(schema, targets, deserialised(rows), false, message -> true));
                 }
                 jdbc.execute("SET LOCAL search_path TO public");
                 swapTables(schema, retired, targets);

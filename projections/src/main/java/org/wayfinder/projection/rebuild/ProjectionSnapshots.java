@@ -165,6 +165,7 @@ public class ProjectionSnapshots {
                     : message -> !businessDate(message).isAfter(asHappenedBy);
             ProjectionRebuilds.Progress progress = new ProjectionRebuilds.Progress(1);
             rebuilds.build(null, schema, List.of(target), progress, head, recordedBefore, include);
+            rebuilds.completeBuild(schema, List.of(target));
             jdbc.update("UPDATE projection_snapshot SET state = 'ready', finished_at = ?, events_read = ?, "
                     + "events_included = ? WHERE name = ?", Timestamp.from(clock.instant()), progress.processed,
                     progress.handled[0], name);

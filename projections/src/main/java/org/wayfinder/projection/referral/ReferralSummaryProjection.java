@@ -2,7 +2,9 @@ package org.wayfinder.projection.referral;
 
 import java.sql.Array;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,6 +29,7 @@ import org.wayfinder.kernel.referral.WellbeingMeasureVoided;
 import org.wayfinder.kernel.referral.WellbeingMeasured;
 import org.wayfinder.kernel.referral.ReferralReceived;
 import org.wayfinder.kernel.referral.ReferralReopened;
+import org.wayfinder.projection.support.BatchScoped;
 import org.wayfinder.projection.support.BatchedWrites;
 
 /**
@@ -53,10 +56,16 @@ public class ReferralSummaryProjection {
                 urgency = EXCLUDED.urgency, recorded_at = EXCLUDED.recorded_at, version = EXCLUDED.version,
                 organisation = EXCLUDED.organisation
             """;
-    private static final String VERSION = "UPDATE referral_summary SET version = GREATEST(version, ?) WHERE referral_id = ?";
+    /** Every referral's version the batch reached, in one statement after the batch's other writes. */
+    private static final String VERSIONS = """
+            UPDATE referral_summary r SET version = GREATEST(r.version, v.version)
+            FROM unnest(?::text[], ?::bigint[]) AS v(referral_id, version) WHERE r.referral_id = v.referral_id""";
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
+    // Registered after BatchedWrites' own flush (every handler adds a write before it records a version).
+    private final BatchScoped<Map<String, Long>> versions = new BatchScoped<>(
+            ReferralSummaryProjection.class.getName() + "/versions", HashMap::new, this::writeVersions);
 
     public ReferralSummaryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -199,7 +208,18 @@ public class ReferralSummaryProjection {
     }
 
     private void version(ReferralEvent event, long version) {
-        writes.add(VERSION, version, event.referralId());
+        versions.update(reached -> reached.merge(event.referralId(), version, Math::max));
+    }
+
+    private void writeVersions(Map<String, Long> reached) {
+        if (reached.isEmpty()) {
+            return;
+        }
+        Array ids = textArray(List.copyOf(reached.keySet()));
+        Array values = jdbc.execute((ConnectionCallback<Array>) connection -> connection.createArrayOf("bigint",
+                reached.keySet().stream().map(reached::get).toArray(Long[]::new)));
+        jdbc.update(VERSIONS, ids, values);
+        reached.clear();
     }
 
     private Array integerArray(List<Integer> values) {
