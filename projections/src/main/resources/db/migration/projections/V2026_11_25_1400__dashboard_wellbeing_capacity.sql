@@ -64,8 +64,9 @@ CREATE TABLE dash_provider_outcome (
     with_baseline    INTEGER     NOT NULL,
     matched          INTEGER     NOT NULL,
     improved         INTEGER     NOT NULL,
-    CONSTRAINT dash_provider_outcome_pk PRIMARY KEY (provider_id, month, borough_gss_code)
+    CONSTRAINT dash_provider_outcome_pk PRIMARY KEY (month, borough_gss_code, provider_id)
 );
+CREATE INDEX dash_provider_outcome_provider_idx ON dash_provider_outcome (provider_id);
 CREATE INDEX dash_provider_connection_provider_idx ON dash_provider_connection (provider_id);
 
 -- Both views' shapes changed: their processors start again from the first event (their handlers are
