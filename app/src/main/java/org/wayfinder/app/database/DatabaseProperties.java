@@ -14,7 +14,7 @@ public record DatabaseProperties(
         String url,
         @DefaultValue("wayfinder") String username,
         @DefaultValue("wayfinder") String password,
-        @DefaultValue("10") int poolSize,
+        @DefaultValue("20") int poolSize,
         @DefaultValue("2000") long connectionTimeoutMillis,
         String embeddedDataDirectory,
         Map<String, String> embeddedSettings) {

@@ -65,6 +65,8 @@ public class ProjectionRebuilds {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     /** As Axon's gap-aware tokens: an index missing further back than this is taken as never to come. */
     private static final int GAP_WINDOW = 10_000;
+    /** How often a writer tries to get a connection (about a second apart) before the rebuild fails. */
+    private static final int CONNECTION_ATTEMPTS = 60;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -73,12 +75,11 @@ public class ProjectionRebuilds {
     private final RebuildStore store;
     private final ObjectProvider<BulkBuild.Deferring> deferring;
     private final int batchSize;
-    /** One thread per projection being built, each writing its share of a batch. */
-    private final ExecutorService writers = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "projection-rebuild-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Writer threads, each writing one projection's share of a batch at a time: at most
+     * {@code wayfinder.rebuild.writers} at once, so a rebuild holds that many pooled connections besides its reader.
+     */
+    private final ExecutorService writers;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
         thread.setDaemon(true);
@@ -90,7 +91,8 @@ public class ProjectionRebuilds {
                               ObjectProvider<org.axonframework.config.Configuration> axon,
                               @Qualifier("eventSerializer") Serializer eventSerializer, Clock clock,
                               ObjectProvider<BulkBuild.Deferring> deferring,
-                              @Value("${wayfinder.rebuild.batch-size:5000}") int batchSize) {
+                              @Value("${wayfinder.rebuild.batch-size:5000}") int batchSize,
+                              @Value("${wayfinder.rebuild.writers:3}") int writerThreads) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.eventProcessing = eventProcessing;
@@ -98,6 +100,11 @@ public class ProjectionRebuilds {
         this.store = new RebuildStore(jdbc, clock);
         this.deferring = deferring;
         this.batchSize = batchSize;
+        this.writers = Executors.newFixedThreadPool(Math.max(1, writerThreads), task -> {
+            Thread thread = new Thread(task, "projection-rebuild-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** A projection name that is not in the catalogue or has no event processor here. */
@@ -242,8 +249,8 @@ public class ProjectionRebuilds {
             List<Future<?>> writing = new ArrayList<>(targets.size());
             for (int i = 0; i < targets.size(); i++) {
                 int target = i;
-                writing.add(writers.submit(() -> transactions.executeWithoutResult(status -> handled[target] =
-                        handle(schema, List.of(targets.get(target)), messages, true, include)[0])));
+                writing.add(writers.submit(() -> whenConnected(() -> transactions.executeWithoutResult(status ->
+                        handled[target] = handle(schema, List.of(targets.get(target)), messages, true, include)[0]))));
             }
             long last = rows.get(rows.size() - 1).globalIndex();
             List<EventStream.Row> next;
@@ -260,6 +267,31 @@ public class ProjectionRebuilds {
             rows = next;
         }
         progress.position = Math.max(progress.position, upTo);
+    }
+
+    /**
+     * Runs a writer's transaction, trying again while no pooled connection can be had (the processors and
+     * requests may hold them all for a while): nothing was written then, since the transaction never began.
+     */
+    private static void whenConnected(Runnable transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.run();
+                return;
+            } catch (org.springframework.transaction.CannotCreateTransactionException busy) {
+                if (attempt >= CONNECTION_ATTEMPTS) {
+                    throw busy;
+                }
+                log.warn("A rebuild writer got no database connection (attempt {} of {}); trying again", attempt,
+                        CONNECTION_ATTEMPTS);
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
     }
 
     /** The rows as messages with payload and metadata deserialised, so writer threads share them read-only. */
