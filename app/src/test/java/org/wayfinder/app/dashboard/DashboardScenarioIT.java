@@ -153,6 +153,9 @@ class DashboardScenarioIT {
         Map under5 = get("/api/dashboards/providers?from=2010-06&to=2010-07&suppression=under-5");
         assertThat((Map) ((Map) ((List) under5.get("rows")).get(0)).get("values"))
                 .containsEntry("peopleWithBaseline", 9).containsEntry("matchedPeople", 6).containsEntry("improved", "*");
+        // The total is summed from the rows, so with one provider it carries the same figures.
+        assertThat(total(under5)).containsEntry("connections", 10).containsEntry("sessionsAttended", 18)
+                .containsEntry("peopleWithBaseline", 9).containsEntry("matchedPeople", 6);
     }
 
     @Test

@@ -192,21 +192,18 @@ class DashboardQueries {
                 + where.sql + " GROUP BY 1", rs -> {
             rows.put(rs.getString("key"), providerFigures(rs));
         }, where.args.toArray());
-        Figures total = jdbc.query("SELECT " + sums + " FROM dash_provider_rollup r " + where.joins + " WHERE "
-                + where.sql, rs -> rs.next() ? providerFigures(rs) : new Figures(), where.args.toArray());
         // The outcomes of the people served, by the month each referral was first connected to the provider.
         String outcomes = "sum(r.with_baseline) AS with_baseline, sum(r.matched) AS matched, sum(r.improved) AS improved";
         jdbc.query("SELECT " + key + " AS key, " + outcomes + " FROM dash_provider_outcome r " + where.joins
                 + " WHERE " + where.sql + " GROUP BY 1", rs -> {
             outcomeFigures(rows.computeIfAbsent(rs.getString("key"), k -> emptyProviderFigures()), rs);
         }, where.args.toArray());
-        jdbc.query("SELECT " + outcomes + " FROM dash_provider_outcome r " + where.joins + " WHERE " + where.sql,
-                rs -> {
-                    outcomeFigures(total, rs);
-                }, where.args.toArray());
         rows.values().forEach(f -> outcomeDefaults(f));
+        // Every rollup row falls in exactly one group and all these figures are counts, so the total is the sum
+        // of the groups: no second pass over the same rows.
+        Figures total = emptyProviderFigures();
         outcomeDefaults(total);
-        return new Table(sortedRows(rows, request.breakdown()), total);
+        return new Table(sortedRows(rows, request.breakdown()), summed(total, rows.values()));
     }
 
     private Table capacity(DashboardRequest request) {
@@ -348,6 +345,14 @@ class DashboardQueries {
         f.counts().put("sessionsMissed", rs.getLong("missed"));
         f.counts().put("sessionsRecorded", rs.getLong("attended") + rs.getLong("missed"));
         return f;
+    }
+
+    /** Adds each count of the rows to {@code total}: the total of a breakdown whose rows partition the data. */
+    static Figures summed(Figures total, Iterable<Figures> rows) {
+        for (Figures row : rows) {
+            row.counts().forEach((name, value) -> total.counts().merge(name, value, Long::sum));
+        }
+        return total;
     }
 
     private static Figures emptyProviderFigures() {
