@@ -2,9 +2,11 @@ package org.wayfinder.app.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -42,5 +44,24 @@ class MetricsIT {
                     .containsPattern("wayfinder_dead_letters\\{processing_group=\"" + projection.name()
                             + "\"} \\d+\\.\\d+");
         }
+    }
+
+    @Test
+    void key_shredding_records_only_the_events_it_handles() {
+        ApiClient.as(http, tokens, "lw-1", Role.LINK_WORKER, "F84003").post("/api/referrals", Map.of(
+                "personId", UUID.randomUUID().toString(), "referredOn", "2026-01-12", "source", "GP_PRACTICE",
+                "boroughGssCode", "E09000012", "needs", List.of("housing")));
+        // A projection's processor records each event type it sees; the subscribing key shredding, which saw the
+        // same event in the appending thread, records nothing for a type it does not handle.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                series("payloadType=\"ReferralReceived\"", "processorName=\"referral-summary\"")).isNotEmpty());
+        assertThat(series("payloadType=\"ReferralReceived\"", "processorName=\"person-key-shredding\"")).isEmpty();
+    }
+
+    private List<String> series(String... labels) {
+        return http.getForObject("/actuator/prometheus", String.class).lines()
+                .filter(line -> !line.startsWith("#"))
+                .filter(line -> List.of(labels).stream().allMatch(line::contains))
+                .toList();
     }
 }

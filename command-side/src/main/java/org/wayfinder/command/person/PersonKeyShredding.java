@@ -12,9 +12,9 @@ import org.wayfinder.kernel.person.PersonKeys;
  * and refuses the erasure, so it can simply be retried.
  */
 @ProcessingGroup(PersonKeyShredding.PROCESSING_GROUP)
-final class PersonKeyShredding {
+public final class PersonKeyShredding {
 
-    static final String PROCESSING_GROUP = "person-key-shredding";
+    public static final String PROCESSING_GROUP = "person-key-shredding";
 
     private final PersonKeys keys;
 
