@@ -14,11 +14,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -73,16 +79,23 @@ class HistoryImportRunner {
     private final Supplier<ImportAggregates> aggregatesFactory;
     private final Function<Collection<String>, IdentitySealing> sealingFor;
     private final int chunkRows;
+    /** Stores each chunk while the import thread handles the next one; null to do both in the import thread. */
+    private final ExecutorService writer;
 
     HistoryImportRunner(HistoryImportStore store, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
                         Supplier<ImportAggregates> aggregatesFactory,
-                        Function<Collection<String>, IdentitySealing> sealingFor, int chunkRows) {
+                        Function<Collection<String>, IdentitySealing> sealingFor, int chunkRows, boolean pipelined) {
         this.store = store;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
         this.aggregatesFactory = aggregatesFactory;
         this.sealingFor = sealingFor;
         this.chunkRows = chunkRows;
+        this.writer = !pipelined ? null : Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "history-import-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void run(HistoryImportStore.ImportRecord record) {
@@ -99,14 +112,17 @@ class HistoryImportRunner {
                 }
             }
             attempt.flush();
+            attempt.finish();
             store.finish(importId, attempt.progress());
             FileSystemUtils.deleteRecursively(Path.of(record.spoolDirectory()));
             log.info("Import {} done: {}", importId, attempt.progress());
         } catch (InterruptedImport e) {
+            attempt.awaitQuietly();
             // Shutting down: the import stays RUNNING and resumes on the next start.
             log.info("Import {} interrupted; it resumes when the application starts again.", importId);
         } catch (Exception | Error e) {
             // An Error too: an import left RUNNING by a dead thread would never end nor resume.
+            attempt.awaitQuietly();
             log.error("Import {} failed", importId, e);
             store.fail(importId, e.getClass().getSimpleName() + ": the import stopped; see the application log.");
             if (e instanceof VirtualMachineError fatal) {
@@ -149,13 +165,35 @@ class HistoryImportRunner {
     private record Refusal(HistoryImportStore.ImportError error, int position) {
     }
 
-    /** How one try at storing rows ended: stored, or refused at one row with nothing stored. */
-    private record Outcome(int refusedAt, String reason) {
-        static final Outcome STORED = new Outcome(-1, null);
+    /**
+     * How one try at storing rows ended: stored; or, with nothing stored, refused at one row, or met keys that
+     * another import claimed meanwhile ({@code taken}).
+     */
+    private record Outcome(int refusedAt, String reason, Set<String> taken) {
+        static final Outcome STORED = new Outcome(-1, null, null);
+
+        Outcome(int refusedAt, String reason) {
+            this(refusedAt, reason, null);
+        }
+
+        static Outcome taken(Set<String> keys) {
+            return new Outcome(0, null, Set.copyOf(keys));
+        }
 
         boolean stored() {
             return refusedAt < 0;
         }
+    }
+
+    /** A chunk handled in memory and ready to store: its rows' claims, its events, the streams it creates. */
+    private record Prepared(List<Pending> rows, Set<String> taken, List<HistoryImportStore.Claim> claims,
+                            List<EventMessage<?>> events, List<String> created, int[] createdAfterRow,
+                            long appliedRows, long appliedEvents, long skippedRows) {
+    }
+
+    /** The chunk the writer is storing: what to count once it is stored, or to apply again if it is not. */
+    private record InFlight(Prepared chunk, List<HistoryImportStore.TimedError> errors, Instant stampedFrom,
+                            Future<Outcome> result) {
     }
 
     /** One run over the files; counts as it goes and publishes its counters with each stored chunk. */
@@ -165,6 +203,9 @@ class HistoryImportRunner {
         private final Map<String, Object> metadata;
         private final List<Pending> chunk = new ArrayList<>();
         private final List<Refusal> unsavedErrors = new ArrayList<>();
+        /** Refusals already stamped, handed to a chunk that was not stored: they go with the next one. */
+        private final List<HistoryImportStore.TimedError> carriedErrors = new ArrayList<>();
+        private InFlight inFlight;
         private int positions;
         private Instant flushStartedAt = Instant.EPOCH;
         private long done;
@@ -227,6 +268,146 @@ class HistoryImportRunner {
                 }
             }
             chunk.clear();
+            if (writer != null && !todo.isEmpty()) {
+                handOver(todo);
+            } else {
+                settle();
+                storeInSegments(todo);
+            }
+            if (!unsavedErrors.isEmpty() || !carriedErrors.isEmpty()) {
+                settle();
+                inTransaction(() -> {
+                    saveErrorsAndProgress(errorsToSave(), progress());
+                    return null;
+                });
+            }
+            flushStartedAt = flushStartedAt.plus(positions, ChronoUnit.MICROS);
+            positions = 0;
+        }
+
+        /** After the last flush: waits for the writer and stores any refusals still held. */
+        void finish() {
+            settle();
+            if (!unsavedErrors.isEmpty() || !carriedErrors.isEmpty()) {
+                inTransaction(() -> {
+                    saveErrorsAndProgress(errorsToSave(), progress());
+                    return null;
+                });
+            }
+        }
+
+        /**
+         * Handles the rows in memory here and has the writer thread store them, while this thread goes on with the
+         * next rows. Anything unusual (a refused row, a conflict with another writer, a stream that exists) is
+         * left to {@link #storeInSegments}, once everything before it is stored.
+         */
+        private void handOver(List<Pending> rows) {
+            Object prepared = prepare(rows, Set.of());
+            if (!(prepared instanceof Prepared chunkReady)) {
+                // A row is refused: what was handled in memory is dropped, and the rows go the one-chunk-at-a-time
+                // way once the store holds everything before them, so refused rows are found and reported.
+                settle();
+                aggregates.chunkAbandoned();
+                storeInSegments(rows);
+                return;
+            }
+            aggregates.chunkStored();
+            if (!settle()) {
+                // The chunk before failed to store and was applied again; this one was handled on state that is gone.
+                aggregates.forgetAll();
+                storeInSegments(rows);
+                return;
+            }
+            List<HistoryImportStore.TimedError> errors = errorsToSave();
+            HistoryImportStore.Progress after = new HistoryImportStore.Progress(done + chunkReady.appliedRows(),
+                    rejected, skipped + chunkReady.skippedRows(), events + chunkReady.appliedEvents());
+            Instant stampedFrom = flushStartedAt;
+            inFlight = new InFlight(chunkReady, errors, stampedFrom,
+                    writer.submit(() -> write(chunkReady, errors, after)));
+        }
+
+        /**
+         * Waits for the chunk the writer is storing, if any, and counts it. A chunk it could not store (a conflict or
+         * a refusal found only in the database) is applied again the one-chunk-at-a-time way; false then.
+         */
+        boolean settle() {
+            InFlight writing = inFlight;
+            if (writing == null) {
+                return true;
+            }
+            inFlight = null;
+            Outcome outcome;
+            try {
+                outcome = writing.result().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                awaitQuietly(writing);
+                throw new InterruptedImport();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (!(cause instanceof ConcurrencyException) && !(cause instanceof AggregateStreamCreationException)) {
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+                outcome = new Outcome(0, null);
+            }
+            if (outcome.stored()) {
+                done += writing.chunk().appliedRows();
+                events += writing.chunk().appliedEvents();
+                skipped += writing.chunk().skippedRows();
+                return true;
+            }
+            log.info("Import {}: a chunk could not be stored as handled in memory; applying it again one chunk at a time.",
+                    record.importId());
+            // Nothing of it was written: apply its rows again, stamped as they were, before anything after them.
+            // Its errors go with the next chunk stored; those found since are stamped now and follow them.
+            aggregates.forgetAll();
+            List<HistoryImportStore.TimedError> since = errorsToSave();
+            carriedErrors.addAll(writing.errors());
+            Instant current = flushStartedAt;
+            flushStartedAt = writing.stampedFrom();
+            try {
+                storeInSegments(writing.chunk().rows());
+            } finally {
+                flushStartedAt = current;
+                carriedErrors.addAll(since);
+            }
+            return false;
+        }
+
+        /** Waits for the writer without looking at the outcome: the import is stopping anyway. */
+        void awaitQuietly() {
+            InFlight writing = inFlight;
+            inFlight = null;
+            if (writing != null) {
+                awaitQuietly(writing);
+            }
+        }
+
+        private static void awaitQuietly(InFlight writing) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    writing.result().get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | CancellationException e) {
+                    break;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Stores the rows chunk by chunk in this thread, splitting around each refused row. */
+        private void storeInSegments(List<Pending> todo) {
             Deque<List<Pending>> segments = new ArrayDeque<>();
             segments.add(todo);
             while (!segments.isEmpty()) {
@@ -241,21 +422,44 @@ class HistoryImportRunner {
                     segments.addFirst(segment.subList(0, outcome.refusedAt()));
                 }
             }
-            if (!unsavedErrors.isEmpty()) {
-                inTransaction(() -> {
-                    saveErrorsAndProgress();
-                    return null;
-                });
-            }
-            flushStartedAt = flushStartedAt.plus(positions, ChronoUnit.MICROS);
-            positions = 0;
         }
 
         /** Stores the rows as one chunk; a conflict with a live command is retried with fresh aggregates. */
         private Outcome store(List<Pending> rows) {
+            Set<String> taken = Set.of();
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return tryToStore(rows);
+                    Object prepared = prepare(rows, taken);
+                    if (!(prepared instanceof Prepared chunkReady)) {
+                        aggregates.chunkAbandoned();
+                        return (Outcome) prepared;
+                    }
+                    aggregates.chunkStored();
+                    List<HistoryImportStore.TimedError> errors = errorsToSave();
+                    Outcome outcome;
+                    try {
+                        outcome = write(chunkReady, errors, new HistoryImportStore.Progress(
+                                done + chunkReady.appliedRows(), rejected, skipped + chunkReady.skippedRows(),
+                                events + chunkReady.appliedEvents()));
+                    } catch (RuntimeException | Error e) {
+                        carriedErrors.addAll(0, errors);
+                        throw e;
+                    }
+                    if (outcome.stored()) {
+                        done += chunkReady.appliedRows();
+                        events += chunkReady.appliedEvents();
+                        skipped += chunkReady.skippedRows();
+                        return outcome;
+                    }
+                    carriedErrors.addAll(0, errors);
+                    aggregates.forgetAll();
+                    if (outcome.taken() == null) {
+                        return outcome;
+                    }
+                    // Rows claimed meanwhile by another import: handle the chunk again without them.
+                    Set<String> more = new HashSet<>(taken);
+                    more.addAll(outcome.taken());
+                    taken = more;
                 } catch (ConcurrencyException | AggregateStreamCreationException conflict) {
                     // A stream changed outside the import since it was loaded: forget what is held and try again.
                     aggregates.forgetAll();
@@ -267,13 +471,20 @@ class HistoryImportRunner {
             }
         }
 
-        private Outcome tryToStore(List<Pending> rows) {
-            TransactionStatus transaction = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+        /**
+         * Runs the rows' commands against the aggregates, in memory: the chunk's events, or the refusal of a row
+         * (with nothing kept of the others). Rows whose keys are in {@code taken} are skipped. Writes nothing but
+         * the people's keys.
+         */
+        private Object prepare(List<Pending> rows, Set<String> taken) {
             UnitOfWork<?> unitOfWork = null;
-            boolean stored = false;
+            boolean prepared = false;
             try {
-                store.relaxCommitDurability();
-                IdentitySealing sealing = sealingFor.apply(peopleIn(rows));
+                // The people's keys are stored here, before their chunk: a key whose chunk is never stored is
+                // found again (not made anew) when the rows are applied again.
+                Collection<String> people = peopleIn(rows);
+                IdentitySealing sealing = people.isEmpty() ? sealingFor.apply(people)
+                        : inTransaction(() -> sealingFor.apply(people));
                 List<List<Object>> commands = new ArrayList<>(rows.size());
                 for (int i = 0; i < rows.size(); i++) {
                     Pending pending = rows.get(i);
@@ -283,7 +494,6 @@ class HistoryImportRunner {
                         return new Outcome(i, reason(e));
                     }
                 }
-                Set<String> taken = store.claim(record.importId(), claims(rows, commands));
                 unitOfWork = DefaultUnitOfWork.startAndGet(null);
                 int[] createdAfterRow = new int[rows.size()];
                 int appliedRows = 0;
@@ -303,50 +513,66 @@ class HistoryImportRunner {
                     }
                     createdAfterRow[i] = aggregates.createdCount();
                 }
-                int existing = firstRowCreatingAnExistingStream(createdAfterRow);
-                if (existing >= 0) {
-                    return new Outcome(existing,
-                            reason(new AggregateStreamCreationException("The stream already exists.")));
-                }
-                long rowsSkipped = rows.size() - appliedRows;
-                done += appliedRows;
-                events += appliedEvents;
-                skipped += rowsSkipped;
-                try {
-                    saveErrorsAndProgress();
-                    unitOfWork.commit();
-                    unitOfWork = null;
-                    transactionManager.commit(transaction);
-                    stored = true;
-                } finally {
-                    if (!stored) {
-                        done -= appliedRows;
-                        events -= appliedEvents;
-                        skipped -= rowsSkipped;
-                    }
-                }
-                aggregates.chunkStored();
-                return Outcome.STORED;
+                unitOfWork.commit();
+                unitOfWork = null;
+                prepared = true;
+                return new Prepared(rows, taken, claims(rows, commands), aggregates.takePublished(),
+                        List.copyOf(aggregates.createdInChunk()), createdAfterRow, appliedRows, appliedEvents,
+                        rows.size() - appliedRows);
             } finally {
-                if (!stored) {
-                    if (unitOfWork != null && unitOfWork.isActive()) {
-                        unitOfWork.rollback();
-                    }
-                    if (!transaction.isCompleted()) {
-                        transactionManager.rollback(transaction);
-                    }
-                    aggregates.chunkAbandoned();
+                if (unitOfWork != null && unitOfWork.isActive()) {
+                    unitOfWork.rollback();
                 }
                 if (CurrentUnitOfWork.isStarted()) {
                     log.warn("A unit of work was left open by an import chunk; it is rolled back.");
                     CurrentUnitOfWork.get().rollback();
                 }
+                if (!prepared) {
+                    aggregates.takePublished();
+                }
+            }
+        }
+
+        /**
+         * Stores a chunk handled in memory in one transaction: its keys, its events (through the event store, so
+         * the hash chain, the metrics and key shredding see them as any others), the errors and the counters.
+         * Refuses, writing nothing, if a key was claimed meanwhile or a stream it creates exists already.
+         */
+        private Outcome write(Prepared chunkReady, List<HistoryImportStore.TimedError> errors,
+                              HistoryImportStore.Progress after) {
+            TransactionStatus transaction = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+            UnitOfWork<?> unitOfWork = null;
+            try {
+                store.relaxCommitDurability();
+                Set<String> claimedElsewhere = new HashSet<>(store.claim(record.importId(), chunkReady.claims()));
+                claimedElsewhere.removeAll(chunkReady.taken());
+                if (!claimedElsewhere.isEmpty()) {
+                    return Outcome.taken(claimedElsewhere);
+                }
+                int existing = firstRowCreatingAnExistingStream(chunkReady.created(), chunkReady.createdAfterRow());
+                if (existing >= 0) {
+                    return new Outcome(existing,
+                            reason(new AggregateStreamCreationException("The stream already exists.")));
+                }
+                unitOfWork = DefaultUnitOfWork.startAndGet(null);
+                aggregates.eventStore().publish(chunkReady.events());
+                saveErrorsAndProgress(errors, after);
+                unitOfWork.commit();
+                unitOfWork = null;
+                transactionManager.commit(transaction);
+                return Outcome.STORED;
+            } finally {
+                if (unitOfWork != null && unitOfWork.isActive()) {
+                    unitOfWork.rollback();
+                }
+                if (!transaction.isCompleted()) {
+                    transactionManager.rollback(transaction);
+                }
             }
         }
 
         /** The row that created a stream already stored (imported under another key, or entered live), if any. */
-        private int firstRowCreatingAnExistingStream(int[] createdAfterRow) {
-            List<String> created = List.copyOf(aggregates.createdInChunk());
+        private int firstRowCreatingAnExistingStream(List<String> created, int[] createdAfterRow) {
             if (created.isEmpty()) {
                 return -1;
             }
@@ -397,11 +623,20 @@ class HistoryImportRunner {
                     pending.row().lineNumber(), pending.key(), pending.stage().name(), reason), pending.position()));
         }
 
-        private void saveErrorsAndProgress() {
-            store.reject(record.importId(), unsavedErrors.stream().map(refusal -> new HistoryImportStore.TimedError(
-                    refusal.error(), flushStartedAt.plus(refusal.position(), ChronoUnit.MICROS))).toList());
-            store.progress(record.importId(), progress());
+        /** The refusals not yet stored, stamped by their position in this flush, and no longer held. */
+        private List<HistoryImportStore.TimedError> errorsToSave() {
+            List<HistoryImportStore.TimedError> errors = new ArrayList<>(carriedErrors);
+            unsavedErrors.forEach(refusal -> errors.add(new HistoryImportStore.TimedError(
+                    refusal.error(), flushStartedAt.plus(refusal.position(), ChronoUnit.MICROS))));
+            carriedErrors.clear();
             unsavedErrors.clear();
+            return errors;
+        }
+
+        private void saveErrorsAndProgress(List<HistoryImportStore.TimedError> errors,
+                                           HistoryImportStore.Progress after) {
+            store.reject(record.importId(), errors);
+            store.progress(record.importId(), after);
         }
 
         private <T> T inTransaction(Supplier<T> work) {

@@ -61,6 +61,7 @@ class HistoryImports implements DisposableBean {
                    @Value("${wayfinder.import.chunk-rows:" + HistoryImportRunner.CHUNK_ROWS + "}") int chunkRows,
                    @Value("${wayfinder.import.aggregates-in-memory:" + AGGREGATES_IN_MEMORY + "}") int aggregatesInMemory,
                    @Value("${wayfinder.import.pause-projections:false}") boolean pauseProjectionsByDefault,
+                   @Value("${wayfinder.import.pipelined:true}") boolean pipelined,
                    DataSource dataSource) {
         this.store = store;
         this.dataSource = dataSource;
@@ -68,7 +69,7 @@ class HistoryImports implements DisposableBean {
         this.pauseProjectionsByDefault = pauseProjectionsByDefault;
         this.runner = new HistoryImportRunner(store, transactionManager, jdbc,
                 () -> ImportAggregates.create(axon, aggregatesInMemory),
-                personIds -> identityProtection.sealingFor(personIds)::apply, chunkRows);
+                personIds -> identityProtection.sealingFor(personIds)::apply, chunkRows, pipelined);
         this.spoolDirectory = spoolDirectory;
     }
 

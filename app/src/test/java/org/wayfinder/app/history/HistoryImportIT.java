@@ -170,6 +170,44 @@ class HistoryImportIT {
     }
 
     @Test
+    void a_row_creating_a_stream_that_exists_is_refused_while_the_chunks_around_it_land(@TempDir Path out)
+            throws IOException {
+        // Stored first by another import, under another source key: only the database can tell the second import.
+        String existing = "dddddddd-0000-4000-8000-000000000000";
+        Path first = write(out, "providers.csv", String.join(",", ImportFile.PROVIDERS.columns()),
+                "it-exists-0," + existing + ",First Import,E09000007,2021-03-01");
+        awaitDone(startImport(Map.of("providers", first)));
+
+        // More rows than one chunk: the chunk holding the existing stream fails to store while the next one has
+        // been handled in memory, and both are applied again around the refused row.
+        int rows = HistoryImportRunner.CHUNK_ROWS * 2 + 500;
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(String.join(",", ImportFile.PROVIDERS.columns()));
+        for (int i = 1; i <= rows; i++) {
+            String id = i == 10 ? existing : String.format("dddddddd-0000-4000-8000-%012d", i);
+            String date = i == HistoryImportRunner.CHUNK_ROWS + 100 ? "2021-02-30" : "2021-03-01";
+            lines.add("it-exists-" + i + "," + id + ",Provider " + i + ",E09000007," + date);
+        }
+        Path second = write(Files.createDirectories(out.resolve("second")), "providers.csv", lines.toArray(String[]::new));
+        String importId = startImport(Map.of("providers", second));
+        Map status = awaitDone(importId);
+
+        assertThat(status).containsEntry("rowsDone", rows - 2).containsEntry("rowsRejected", 2)
+                .containsEntry("eventsAppended", rows - 2);
+        List<Map> errors = (List<Map>) http.exchange("/api/imports/" + importId + "/errors", HttpMethod.GET,
+                new HttpEntity<>(headers(Role.ADMIN)), Map.class).getBody().get("errors");
+        assertThat(errors).extracting(e -> e.get("lineNumber")).containsExactly(11, HistoryImportRunner.CHUNK_ROWS + 101);
+        assertThat((String) errors.get(0).get("reason")).contains("already exists");
+        // Every other provider once, the existing one still only from the first import.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier "
+                + "LIKE 'dddddddd-0000-4000-8000-%'", Long.class)).isEqualTo(rows - 1L);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry WHERE "
+                + "aggregate_identifier LIKE 'dddddddd-0000-4000-8000-%'", Long.class)).isEqualTo(rows - 1L);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM history_import_row WHERE import_id = ?", Long.class,
+                importId)).isEqualTo(rows - 2L);
+    }
+
+    @Test
     void a_file_with_the_wrong_header_is_refused_whole(@TempDir Path out) throws IOException {
         Path providers = write(out, "providers.csv", String.join(",", ImportFile.PROVIDERS.columns()),
                 "it-header-1,bbbbbbbb-0000-4000-8000-000000000001,Good Neighbours,E09000007,2021-03-01");

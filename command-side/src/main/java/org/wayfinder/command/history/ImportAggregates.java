@@ -1,6 +1,9 @@
 package org.wayfinder.command.history;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +21,7 @@ import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -58,9 +62,12 @@ public final class ImportAggregates {
     private final CommandGateway gateway;
     private final List<ChunkRepository<?>> repositories = new ArrayList<>();
     private final List<String> created = new ArrayList<>();
+    private final EventStore store;
+    private final List<EventMessage<?>> published = new ArrayList<>();
 
     private ImportAggregates(org.axonframework.config.Configuration axon, int retained) {
-        EventStore eventStore = axon.eventStore();
+        store = axon.eventStore();
+        EventStore eventStore = publishingInto(store, published);
         commandBus = SimpleCommandBus.builder().build();
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         gateway = DefaultCommandGateway.builder().commandBus(commandBus).build();
@@ -99,6 +106,22 @@ public final class ImportAggregates {
         return created.size();
     }
 
+    /**
+     * The events the aggregates applied since the last call, in order, and forgets them. The aggregates do not
+     * publish to the event store: the caller appends these, with {@link #eventStore()}, in the transaction that
+     * stores the chunk, which may run on another thread while the next chunk is handled here.
+     */
+    public List<EventMessage<?>> takePublished() {
+        List<EventMessage<?>> events = List.copyOf(published);
+        published.clear();
+        return events;
+    }
+
+    /** The application's event store, to append {@link #takePublished()} through. */
+    public EventStore eventStore() {
+        return store;
+    }
+
     /** The chunk's unit of work committed and its transaction too: what it built is now stored state. */
     public void chunkStored() {
         repositories.forEach(ChunkRepository::stored);
@@ -109,11 +132,42 @@ public final class ImportAggregates {
     public void chunkAbandoned() {
         repositories.forEach(ChunkRepository::abandoned);
         created.clear();
+        published.clear();
     }
 
     public void forgetAll() {
         repositories.forEach(ChunkRepository::forgetAll);
         created.clear();
+        published.clear();
+    }
+
+    /** The event store for everything but publishing: what the aggregates publish goes to {@code published}. */
+    private static EventStore publishingInto(EventStore store, List<EventMessage<?>> published) {
+        return (EventStore) Proxy.newProxyInstance(ImportAggregates.class.getClassLoader(),
+                new Class<?>[] {EventStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("publish") && args != null && args.length == 1) {
+                        if (args[0] instanceof List<?> events) {
+                            events.forEach(event -> published.add((EventMessage<?>) event));
+                        } else {
+                            Arrays.stream((Object[]) args[0]).forEach(event -> published.add((EventMessage<?>) event));
+                        }
+                        return null;
+                    }
+                    switch (method.getName()) {
+                        case "equals":
+                            return proxy == args[0];
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "toString":
+                            return "import buffer of " + store;
+                        default:
+                            try {
+                                return method.invoke(store, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                    }
+                });
     }
 
     private <T> ChunkRepository<T> repository(org.axonframework.config.Configuration axon, Class<T> type,

@@ -30,8 +30,8 @@ import org.wayfinder.kernel.referral.ReferralUrgency;
 
 /**
  * The import's command handling on a plain Axon configuration with an in-memory event store: a chunk's
- * commands are decided by the aggregates but appended only when the chunk's unit of work commits, and
- * what a stored chunk built is still known to the next one.
+ * commands are decided by the aggregates in memory, their events are handed to the caller, who appends them
+ * (on whichever thread stores the chunk), and what a stored chunk built is still known to the next one.
  */
 class ImportAggregatesTest {
 
@@ -59,14 +59,18 @@ class ImportAggregatesTest {
     }
 
     @Test
-    void a_chunks_events_are_stored_together_when_its_unit_of_work_commits() {
+    void a_chunks_events_are_handed_over_and_stored_together_by_the_caller() {
         UnitOfWork<?> chunk = DefaultUnitOfWork.startAndGet(null);
         send(receipt());
         send(acceptance());
-
-        assertThat(stored()).isEmpty();
         chunk.commit();
         aggregates.chunkStored();
+
+        assertThat(stored()).isEmpty();
+        List<org.axonframework.eventhandling.EventMessage<?>> events = aggregates.takePublished();
+        assertThat(events).hasSize(2);
+        assertThat(aggregates.takePublished()).isEmpty();
+        append(events);
 
         assertThat(stored()).extracting(event -> event.getPayloadType().getName())
                 .containsExactly(ReferralReceived.class.getName(), ReferralAccepted.class.getName());
@@ -93,6 +97,7 @@ class ImportAggregatesTest {
         chunk.rollback();
         aggregates.chunkAbandoned();
 
+        assertThat(aggregates.takePublished()).isEmpty();
         assertThat(stored()).isEmpty();
         inChunk(() -> send(receipt()));
         assertThat(stored()).hasSize(1);
@@ -104,6 +109,7 @@ class ImportAggregatesTest {
             work.run();
             chunk.commit();
             aggregates.chunkStored();
+            append(aggregates.takePublished());
         } catch (RuntimeException e) {
             if (chunk.isActive()) {
                 chunk.rollback();
@@ -111,6 +117,12 @@ class ImportAggregatesTest {
             aggregates.chunkAbandoned();
             throw e;
         }
+    }
+
+    private void append(List<org.axonframework.eventhandling.EventMessage<?>> events) {
+        UnitOfWork<?> store = DefaultUnitOfWork.startAndGet(null);
+        aggregates.eventStore().publish(events);
+        store.commit();
     }
 
     private void send(Object command) {
