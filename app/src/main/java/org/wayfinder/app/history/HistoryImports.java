@@ -22,6 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import org.wayfinder.command.history.ImportAggregates;
 import org.wayfinder.command.person.IdentityProtection;
+import org.wayfinder.projection.rebuild.ProjectionRebuilds;
+import org.wayfinder.query.projections.ProjectionHealth;
 
 /**
  * Runs imports one at a time on a background thread, so history arrives as one ordered stream (gaps
@@ -45,6 +47,7 @@ class HistoryImports implements DisposableBean {
     private final Path spoolDirectory;
     private final DataSource dataSource;
     private final ProjectionPause projectionPause;
+    private final CatchUpAfterImport catchUp;
     private final boolean pauseProjectionsByDefault;
     private volatile boolean closing;
     private volatile String pausedBy;
@@ -62,10 +65,14 @@ class HistoryImports implements DisposableBean {
                    @Value("${wayfinder.import.aggregates-in-memory:" + AGGREGATES_IN_MEMORY + "}") int aggregatesInMemory,
                    @Value("${wayfinder.import.pause-projections:false}") boolean pauseProjectionsByDefault,
                    @Value("${wayfinder.import.pipelined:true}") boolean pipelined,
+                   @Value("${wayfinder.import.rebuild-after-pause.min-events:50000}") long rebuildMinEvents,
+                   @Value("${wayfinder.import.rebuild-after-pause.share:0.2}") double rebuildShare,
+                   ProjectionRebuilds rebuilds, ProjectionHealth health,
                    DataSource dataSource) {
         this.store = store;
         this.dataSource = dataSource;
         this.projectionPause = new ProjectionPause(axon::eventProcessingConfiguration);
+        this.catchUp = new CatchUpAfterImport(rebuilds, health, projectionPause, rebuildMinEvents, rebuildShare);
         this.pauseProjectionsByDefault = pauseProjectionsByDefault;
         this.runner = new HistoryImportRunner(store, transactionManager, jdbc,
                 () -> ImportAggregates.create(axon, aggregatesInMemory),
@@ -117,7 +124,8 @@ class HistoryImports implements DisposableBean {
 
     /**
      * With {@code pause_projections}, this node's tracking processors stop for the import's duration and
-     * start again when it ends, however it ends, unless the application is shutting down.
+     * start again when it ends, however it ends, unless the application is shutting down; when they are far
+     * behind by then, after a rebuild of every projection ({@link CatchUpAfterImport}).
      */
     private void runPausingIfAsked(HistoryImportStore.ImportRecord record) {
         if (!record.pauseProjections()) {
@@ -131,7 +139,7 @@ class HistoryImports implements DisposableBean {
         } finally {
             pausedBy = null;
             if (!closing) {
-                projectionPause.resume(stopped);
+                catchUp.resume(record.importId(), stopped, () -> closing);
             }
         }
     }

@@ -38,8 +38,12 @@ import org.wayfinder.command.history.generator.HistoryGenerator;
 import org.wayfinder.command.history.generator.ImportFile;
 import org.wayfinder.kernel.access.Role;
 
-/** The history import end to end: generated files over HTTP, events in PostgreSQL, errors and re-imports. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The history import end to end: generated files over HTTP, events in PostgreSQL, errors and re-imports. Any
+ * import that paused the projections here is followed by a rebuild of them all, however few events it added.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "wayfinder.import.rebuild-after-pause.min-events=1", "wayfinder.import.rebuild-after-pause.share=0"})
 @SuppressWarnings("rawtypes")
 class HistoryImportIT {
 
@@ -88,7 +92,7 @@ class HistoryImportIT {
     }
 
     @Test
-    void with_the_projections_paused_the_views_are_complete_once_they_have_caught_up(@TempDir Path out)
+    void with_the_projections_paused_the_views_are_rebuilt_and_complete_once_current(@TempDir Path out)
             throws IOException {
         LocalDate to = LocalDate.now(ZoneId.of("Europe/London")).minusDays(30);
         HistoryGenerator.generate(new GeneratorOptions(11, 20, to.minusYears(2), to, out, false));
@@ -102,10 +106,13 @@ class HistoryImportIT {
         Map status = awaitDone(importId);
 
         assertThat(status).containsEntry("pauseProjections", true);
-        assertThat(streamingProcessors()).isNotEmpty().allMatch(StreamingEventProcessor::isRunning);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> "CURRENT".equals(
                 http.exchange("/api/imports/" + importId, HttpMethod.GET, new HttpEntity<>(headers(Role.ADMIN)),
                         Map.class).getBody().get("views")));
+        assertThat(streamingProcessors()).isNotEmpty().allMatch(StreamingEventProcessor::isRunning);
+        // The views came from a rebuild of every projection, requested by the import, not from a catch-up.
+        assertThat(jdbc.queryForList("SELECT state FROM projection_rebuild WHERE requested_by = ?", String.class,
+                "import:" + importId)).containsExactly("caught-up");
         Object ids = referrals.toArray(String[]::new);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM referral_summary WHERE referral_id = ANY (?::varchar[])",
                 Long.class, ids)).isPositive().isEqualTo(jdbc.queryForObject("SELECT count(DISTINCT aggregate_identifier) "
