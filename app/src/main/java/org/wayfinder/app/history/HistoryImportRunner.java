@@ -61,7 +61,9 @@ import org.wayfinder.kernel.wellbeing.InvalidWellbeingResponse;
  * against the aggregates, then its events are appended in one batch together with its rows' source
  * keys, its refused rows and the progress counters. So a key in history_import_row means its events
  * are stored, a key seen again, in this import or any later one, is skipped, and a crash loses whole
- * chunks, which the resumed import applies again.
+ * chunks, which the resumed import applies again. A writer thread stores each chunk while the import
+ * thread handles the next one in memory; whatever only the database can refuse sends both back to the
+ * one-chunk-at-a-time path (docs/import-format.md, "Two threads").
  * <p>
  * A row the aggregates refuse is found before anything of its chunk is written: the chunk is dropped
  * in memory, the row is reported, and the rows before and after it are applied again without it.
@@ -274,19 +276,18 @@ class HistoryImportRunner {
                 settle();
                 storeInSegments(todo);
             }
-            if (!unsavedErrors.isEmpty() || !carriedErrors.isEmpty()) {
-                settle();
-                inTransaction(() -> {
-                    saveErrorsAndProgress(errorsToSave(), progress());
-                    return null;
-                });
-            }
+            saveHeldErrors();
             flushStartedAt = flushStartedAt.plus(positions, ChronoUnit.MICROS);
             positions = 0;
         }
 
         /** After the last flush: waits for the writer and stores any refusals still held. */
         void finish() {
+            saveHeldErrors();
+        }
+
+        /** Refusals not handed to a stored chunk are saved on their own, once the writer is done. */
+        private void saveHeldErrors() {
             settle();
             if (!unsavedErrors.isEmpty() || !carriedErrors.isEmpty()) {
                 inTransaction(() -> {
@@ -294,6 +295,18 @@ class HistoryImportRunner {
                     return null;
                 });
             }
+        }
+
+        /** The counters as they will stand once the chunk is stored. */
+        private HistoryImportStore.Progress progressWith(Prepared chunk) {
+            return new HistoryImportStore.Progress(done + chunk.appliedRows(), rejected,
+                    skipped + chunk.skippedRows(), events + chunk.appliedEvents());
+        }
+
+        private void count(Prepared stored) {
+            done += stored.appliedRows();
+            events += stored.appliedEvents();
+            skipped += stored.skippedRows();
         }
 
         /**
@@ -319,8 +332,7 @@ class HistoryImportRunner {
                 return;
             }
             List<HistoryImportStore.TimedError> errors = errorsToSave();
-            HistoryImportStore.Progress after = new HistoryImportStore.Progress(done + chunkReady.appliedRows(),
-                    rejected, skipped + chunkReady.skippedRows(), events + chunkReady.appliedEvents());
+            HistoryImportStore.Progress after = progressWith(chunkReady);
             Instant stampedFrom = flushStartedAt;
             inFlight = new InFlight(chunkReady, errors, stampedFrom,
                     writer.submit(() -> write(chunkReady, errors, after)));
@@ -357,9 +369,7 @@ class HistoryImportRunner {
                 outcome = new Outcome(0, null);
             }
             if (outcome.stored()) {
-                done += writing.chunk().appliedRows();
-                events += writing.chunk().appliedEvents();
-                skipped += writing.chunk().skippedRows();
+                count(writing.chunk());
                 return true;
             }
             log.info("Import {}: a chunk could not be stored as handled in memory; applying it again one chunk at a time.",
@@ -438,17 +448,13 @@ class HistoryImportRunner {
                     List<HistoryImportStore.TimedError> errors = errorsToSave();
                     Outcome outcome;
                     try {
-                        outcome = write(chunkReady, errors, new HistoryImportStore.Progress(
-                                done + chunkReady.appliedRows(), rejected, skipped + chunkReady.skippedRows(),
-                                events + chunkReady.appliedEvents()));
+                        outcome = write(chunkReady, errors, progressWith(chunkReady));
                     } catch (RuntimeException | Error e) {
                         carriedErrors.addAll(0, errors);
                         throw e;
                     }
                     if (outcome.stored()) {
-                        done += chunkReady.appliedRows();
-                        events += chunkReady.appliedEvents();
-                        skipped += chunkReady.skippedRows();
+                        count(chunkReady);
                         return outcome;
                     }
                     carriedErrors.addAll(0, errors);

@@ -45,14 +45,16 @@ import org.wayfinder.command.referral.Referral;
 /**
  * The command handling of the history import: the same aggregates and command handlers as live
  * commands, on a command bus of the import's own, in the importing thread. The caller runs a chunk of
- * rows inside one Axon unit of work, so every command joins it: the chunk's events are appended
- * together when that unit commits, in one batch, and an aggregate is loaded at most once per chunk.
+ * rows inside one Axon unit of work, so every command joins it and an aggregate is loaded at most once per
+ * chunk. The aggregates append nothing themselves: the caller takes the chunk's events
+ * ({@link #takePublished()}) and appends them in one batch through {@link #eventStore()}, possibly on
+ * another thread while the next chunk is handled here.
  * <p>
  * Between chunks the aggregates the import created or loaded stay in memory (up to a bound, least
  * recently used first out), because the import's passes come back to the same referrals and people
- * file after file. The caller says when a chunk is stored ({@link #chunkStored()}) or abandoned
- * ({@link #chunkAbandoned()}), so only stored state is ever kept; {@link #forgetAll()} drops it all,
- * for instance when a live command may have changed a stream the import holds.
+ * file after file. The caller says when a chunk is handled ({@link #chunkStored()}) or abandoned
+ * ({@link #chunkAbandoned()}); if a handled chunk then fails to store, {@link #forgetAll()} drops
+ * everything held, as it does when a live command may have changed a stream the import holds.
  */
 public final class ImportAggregates {
 
