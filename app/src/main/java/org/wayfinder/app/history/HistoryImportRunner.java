@@ -560,6 +560,7 @@ class HistoryImportRunner {
                     return new Outcome(existing,
                             reason(new AggregateStreamCreationException("The stream already exists.")));
                 }
+                store.holdOtherAppendsUntilCommit();
                 unitOfWork = DefaultUnitOfWork.startAndGet(null);
                 aggregates.eventStore().publish(chunkReady.events());
                 saveErrorsAndProgress(errors, after);

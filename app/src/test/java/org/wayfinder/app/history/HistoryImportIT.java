@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -119,6 +120,54 @@ class HistoryImportIT {
                 + "FROM domain_event_entry WHERE aggregate_identifier = ANY (?::varchar[])", Long.class, ids));
         assertThat(jdbc.queryForObject("SELECT max(global_index) - min(global_index) + 1 - count(*) "
                 + "FROM domain_event_entry", Long.class)).isZero();
+    }
+
+    @Test
+    void live_commands_during_an_import_become_visible_only_after_the_events_before_them(@TempDir Path out)
+            throws Exception {
+        LocalDate to = LocalDate.now(ZoneId.of("Europe/London")).minusDays(30);
+        HistoryGenerator.generate(new GeneratorOptions(13, 600, to.minusYears(2), to, out, false));
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong liveCommands = new AtomicLong();
+        List<long[]> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread live = new Thread(() -> {
+            while (running.get()) {
+                ResponseEntity<Map> registered = http.exchange("/api/providers", HttpMethod.POST,
+                        new HttpEntity<>(Map.of("name", "Live Walks", "description", "Registered during an import",
+                                "boroughsServed", List.of("E09000007"), "registeredOn", "2026-01-05"),
+                                headers(Role.ADMIN)), Map.class);
+                assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                liveCommands.incrementAndGet();
+            }
+        });
+        // Reads what a tracking processor would see: how many events are visible up to the highest index.
+        Thread watcher = new Thread(() -> {
+            while (running.get()) {
+                jdbc.query("SELECT count(*), coalesce(max(global_index), 0) FROM domain_event_entry",
+                        rs -> {
+                            seen.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                        });
+            }
+        });
+        live.start();
+        watcher.start();
+        try {
+            awaitDone(startImport(allFiles(out)));
+        } finally {
+            running.set(false);
+            live.join();
+            watcher.join();
+        }
+
+        assertThat(liveCommands.get()).isPositive();
+        assertThat(seen).hasSizeGreaterThan(10);
+        // An event committed after a reading but numbered below that reading's highest index was a gap then, which
+        // closed later: every processor reading at that moment would have had to track it.
+        Long[] counts = seen.stream().map(s -> s[0]).toArray(Long[]::new);
+        Long[] highest = seen.stream().map(s -> s[1]).toArray(Long[]::new);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM unnest(?::bigint[], ?::bigint[]) AS seen(n, upto) "
+                + "WHERE n <> (SELECT count(*) FROM domain_event_entry WHERE global_index <= upto)", Long.class,
+                counts, highest)).isZero();
     }
 
     @Test
