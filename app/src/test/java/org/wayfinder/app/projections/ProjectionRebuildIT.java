@@ -91,6 +91,47 @@ class ProjectionRebuildIT {
     }
 
     @Test
+    void a_take_over_that_fails_part_way_leaves_the_live_views_as_they_were() {
+        aJourney(7);
+        Map live = awaitCaughtUpChecksums();
+        // PostgreSQL refuses the move of the last projection's last table into public: by then the take-over has
+        // moved every other rebuilt table in, so only its one transaction stands between them and the live views.
+        jdbc.execute("""
+                CREATE FUNCTION refuse_last_move() RETURNS event_trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands()
+                               WHERE object_identity = 'public.dash_provider_outcome') THEN
+                        RAISE EXCEPTION 'refused by the test: the last table of the take-over';
+                    END IF;
+                END $$""");
+        jdbc.execute("CREATE EVENT TRIGGER refuse_last_move ON ddl_command_end WHEN TAG IN ('ALTER TABLE') "
+                + "EXECUTE FUNCTION refuse_last_move()");
+        Map failed;
+        try {
+            ResponseEntity<Map> started = evaluator.post("/api/projections/rebuilds",
+                    Map.of("projections", List.of("all")));
+            String location = started.getHeaders().getLocation().toString();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    List.of("caught-up", "failed").contains(evaluator.get(location).getBody().get("state")));
+            failed = evaluator.get(location).getBody();
+        } finally {
+            jdbc.execute("DROP EVENT TRIGGER refuse_last_move");
+            jdbc.execute("DROP FUNCTION refuse_last_move()");
+        }
+
+        assertThat(failed.get("state")).isEqualTo("failed");
+        assertThat((String) failed.get("failure")).contains("refused by the test");
+        assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild\\_%' "
+                + "OR nspname LIKE 'retired\\_%'", String.class)).isEmpty();
+        assertThat(awaitCaughtUpChecksums()).isEqualTo(live);
+        // The processors kept the live views and go on with them.
+        String referralId = aJourney(8);
+        awaitCaughtUpChecksums();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM referral_summary WHERE referral_id = ?", Long.class,
+                referralId)).isOne();
+    }
+
+    @Test
     void the_progress_streams_as_server_sent_events_until_the_rebuild_is_caught_up() {
         aJourney(6);
         awaitCaughtUpChecksums();
