@@ -8,25 +8,32 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * API request bodies are small JSON documents: anything over the limit is refused with 413 before it
  * is read, whether it announces its length or streams in chunks. History uploads ({@code POST
- * /api/imports}) are the one exception, with a limit of their own; Spring's multipart limits
- * (application.yml) hold them to the same figure while the parts are read.
+ * /api/imports}) are the one exception, with a limit of their own ({@code wayfinder.import.max-upload-size});
+ * Spring's multipart limits (application.yml) hold them to the same figure while the parts are read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final long MAX_BYTES = 1024 * 1024;
-    static final long IMPORT_MAX_BYTES = 512L * 1024 * 1024;
+
+    private final long importMaxBytes;
+
+    RequestSizeLimitFilter(@Value("${wayfinder.import.max-upload-size}") DataSize importMaxSize) {
+        this.importMaxBytes = importMaxSize.toBytes();
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -44,9 +51,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    static long limitFor(HttpServletRequest request) {
+    long limitFor(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && "/api/imports".equals(request.getRequestURI())
-                ? IMPORT_MAX_BYTES : MAX_BYTES;
+                ? importMaxBytes : MAX_BYTES;
     }
 
     static void refuse(HttpServletResponse response, long limit) throws IOException {

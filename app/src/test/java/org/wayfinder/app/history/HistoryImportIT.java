@@ -44,7 +44,8 @@ import org.wayfinder.kernel.access.Role;
  * import that paused the projections here is followed by a rebuild of them all, however few events it added.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "wayfinder.import.rebuild-after-pause.min-events=1", "wayfinder.import.rebuild-after-pause.share=0"})
+        "wayfinder.import.rebuild-after-pause.min-events=1", "wayfinder.import.rebuild-after-pause.share=0",
+        "wayfinder.import.max-upload-size=8MB"})
 @SuppressWarnings("rawtypes")
 class HistoryImportIT {
 
@@ -279,6 +280,27 @@ class HistoryImportIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM history_import", Long.class)).isEqualTo(importsBefore);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, "bbbbbbbb-0000-4000-8000-000000000001")).isZero();
+    }
+
+    @Test
+    void an_upload_over_the_configured_limit_is_refused_whole_with_413(@TempDir Path out) throws IOException {
+        List<String> rows = new java.util.ArrayList<>(List.of(String.join(",", ImportFile.PROVIDERS.columns())));
+        for (int i = 0; rows.size() * 80L < 9L * 1024 * 1024; i++) {
+            rows.add("it-limit-" + i + ",bbbbbbbb-0000-4000-8000-" + String.format("%012d", i)
+                    + ",Good Neighbours of a rather long name,E09000007,2021-03-01");
+        }
+        Path providers = write(out, "providers.csv", rows.toArray(String[]::new));
+        assertThat(Files.size(providers)).isGreaterThan(8L * 1024 * 1024);
+        long importsBefore = jdbc.queryForObject("SELECT count(*) FROM history_import", Long.class);
+
+        ResponseEntity<Map> refused = post(Map.of("providers", providers), Role.ADMIN);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat((String) refused.getBody().get("detail")).contains(String.valueOf(8L * 1024 * 1024));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM history_import", Long.class)).isEqualTo(importsBefore);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, "bbbbbbbb-0000-4000-8000-000000000000")).isZero();
     }
 
     @Test
