@@ -78,6 +78,10 @@ class HistoryImportIT {
         assertThat(((Number) status.get("eventsAppended")).longValue())
                 .isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
         assertThat(status.get("eventsPerSecond")).isNotNull();
+        // Events get time-ordered (version 7) identifiers, so the event table's unique index grows at one end.
+        assertThat(jdbc.queryForList("SELECT DISTINCT substr(event_identifier, 15, 1) FROM domain_event_entry "
+                + "WHERE convert_from(meta_data, 'UTF8') LIKE ?", String.class, "%import:" + importId + "%"))
+                .containsExactly("7");
         assertThat(jdbc.queryForList("SELECT DISTINCT convert_from(meta_data, 'UTF8')::jsonb ->> 'actorId' "
                 + "FROM domain_event_entry WHERE convert_from(meta_data, 'UTF8') LIKE ?", String.class,
                 "%import:" + importId + "%")).containsExactly("importer-admin");
