@@ -500,6 +500,7 @@ class HistoryImportRunner {
                         return new Outcome(i, reason(e));
                     }
                 }
+                aggregates.prefetch(streamsLoadedBy(rows));
                 unitOfWork = DefaultUnitOfWork.startAndGet(null);
                 int[] createdAfterRow = new int[rows.size()];
                 int appliedRows = 0;
@@ -611,6 +612,24 @@ class HistoryImportRunner {
                         commands.get(i).size()));
             }
             return claims;
+        }
+
+        /** The referrals and people the rows' commands will load (rather than create). */
+        private Collection<String> streamsLoadedBy(List<Pending> rows) {
+            Set<String> ids = new HashSet<>();
+            for (Pending pending : rows) {
+                switch (pending.stage()) {
+                    case CONNECTIONS, ATTENDANCES, WELLBEING, CLOSURES ->
+                            pending.row().optional("referral_id").ifPresent(ids::add);
+                    case MERGES, ERASURES -> {
+                        pending.row().optional("person_id").ifPresent(ids::add);
+                        pending.row().optional("merged_into_person_id").ifPresent(ids::add);
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return ids;
         }
 
         private Collection<String> peopleIn(List<Pending> rows) {

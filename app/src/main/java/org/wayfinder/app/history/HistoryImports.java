@@ -75,7 +75,8 @@ class HistoryImports implements DisposableBean {
         this.catchUp = new CatchUpAfterImport(rebuilds, health, projectionPause, rebuildMinEvents, rebuildShare);
         this.pauseProjectionsByDefault = pauseProjectionsByDefault;
         this.runner = new HistoryImportRunner(store, transactionManager, jdbc,
-                () -> ImportAggregates.create(axon, aggregatesInMemory),
+                () -> ImportAggregates.create(axon, aggregatesInMemory,
+                        new StoredStreams(jdbc, axon.eventSerializer(), axon.upcasterChain())),
                 personIds -> identityProtection.sealingFor(personIds)::apply, chunkRows, pipelined);
         this.spoolDirectory = spoolDirectory;
     }

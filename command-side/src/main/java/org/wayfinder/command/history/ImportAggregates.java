@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +22,9 @@ import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -55,8 +58,20 @@ import org.wayfinder.command.referral.Referral;
  * file after file. The caller says when a chunk is handled ({@link #chunkStored()}) or abandoned
  * ({@link #chunkAbandoned()}); if a handled chunk then fails to store, {@link #forgetAll()} drops
  * everything held, as it does when a live command may have changed a stream the import holds.
+ * <p>
+ * Referrals and people that are not in memory can be read for a whole chunk at once ({@link #prefetch}): one
+ * query for the streams of the chunk's rows instead of one per aggregate as the handlers ask for them. Once the
+ * store has more referrals than are kept in memory, each pass over a file otherwise loads them one by one.
  */
 public final class ImportAggregates {
+
+    /** The stored events of several streams at once, by aggregate id, each in sequence; absent if none. */
+    @FunctionalInterface
+    public interface StreamReader {
+        Map<String, List<? extends DomainEventMessage<?>>> read(Collection<String> aggregateIds);
+
+        StreamReader NONE = ids -> Map.of();
+    }
 
     private static final RecordTargetResolver TARGETS = new RecordTargetResolver();
 
@@ -66,8 +81,11 @@ public final class ImportAggregates {
     private final List<String> created = new ArrayList<>();
     private final EventStore store;
     private final List<EventMessage<?>> published = new ArrayList<>();
+    private final StreamReader reader;
+    private final Map<String, List<? extends DomainEventMessage<?>>> prefetched = new HashMap<>();
 
-    private ImportAggregates(org.axonframework.config.Configuration axon, int retained) {
+    private ImportAggregates(org.axonframework.config.Configuration axon, int retained, StreamReader reader) {
+        this.reader = reader;
         store = axon.eventStore();
         EventStore eventStore = publishingInto(store, published);
         commandBus = SimpleCommandBus.builder().build();
@@ -91,7 +109,31 @@ public final class ImportAggregates {
 
     /** Keeps up to {@code retained} aggregates of each type in memory between chunks. */
     public static ImportAggregates create(org.axonframework.config.Configuration axon, int retained) {
-        return new ImportAggregates(axon, retained);
+        return new ImportAggregates(axon, retained, StreamReader.NONE);
+    }
+
+    /** The same, with {@code reader} to read many streams in one go for {@link #prefetch}. */
+    public static ImportAggregates create(org.axonframework.config.Configuration axon, int retained,
+                                          StreamReader reader) {
+        return new ImportAggregates(axon, retained, reader);
+    }
+
+    /**
+     * Reads, in one go, the streams of those referrals and people among {@code aggregateIds} that are not in
+     * memory, for the chunk about to be handled: a handler that then loads one of them replays these events
+     * instead of querying the store. Call before the chunk's commands; what the chunk does not use is dropped
+     * with it. Ids of other aggregates, or of streams that do not exist, cost a look-up and nothing else.
+     */
+    public void prefetch(Collection<String> aggregateIds) {
+        List<String> missing = new ArrayList<>();
+        for (String id : aggregateIds) {
+            if (!prefetched.containsKey(id) && repositories.stream().noneMatch(repository -> repository.holds(id))) {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            prefetched.putAll(reader.read(missing));
+        }
     }
 
     /** Sends commands to the aggregates in this thread; call inside the chunk's unit of work. */
@@ -128,6 +170,7 @@ public final class ImportAggregates {
     public void chunkStored() {
         repositories.forEach(ChunkRepository::stored);
         created.clear();
+        prefetched.clear();
     }
 
     /** The chunk was rolled back: anything it touched may hold state that was never stored. */
@@ -135,12 +178,14 @@ public final class ImportAggregates {
         repositories.forEach(ChunkRepository::abandoned);
         created.clear();
         published.clear();
+        prefetched.clear();
     }
 
     public void forgetAll() {
         repositories.forEach(ChunkRepository::forgetAll);
         created.clear();
         published.clear();
+        prefetched.clear();
     }
 
     /** The event store for everything but publishing: what the aggregates publish goes to {@code published}. */
@@ -189,7 +234,9 @@ public final class ImportAggregates {
         if (filterByType) {
             builder.filterByAggregateType();
         }
-        ChunkRepository<T> repository = new ChunkRepository<>(builder, eventStore, retained, created);
+        // Repositories that filter streams by type (the directory's) always read the store themselves.
+        ChunkRepository<T> repository = new ChunkRepository<>(builder, eventStore, retained, created,
+                filterByType ? Map.of() : prefetched);
         repositories.add(repository);
         AggregateAnnotationCommandHandler.<T>builder()
                 .aggregateType(type)
@@ -214,13 +261,15 @@ public final class ImportAggregates {
         private final Map<String, Retained<T>> retained;
         private final Map<String, EventSourcedAggregate<T>> touched = new LinkedHashMap<>();
         private final List<String> created;
+        private final Map<String, List<? extends DomainEventMessage<?>>> prefetched;
         private final String managedKey = "import-managed-aggregates/" + System.identityHashCode(this);
 
         ChunkRepository(EventSourcingRepository.Builder<T> builder, EventStore eventStore, int capacity,
-                        List<String> created) {
+                        List<String> created, Map<String, List<? extends DomainEventMessage<?>>> prefetched) {
             super(builder);
             this.eventStore = eventStore;
             this.created = created;
+            this.prefetched = prefetched;
             this.retained = new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Retained<T>> eldest) {
@@ -247,6 +296,18 @@ public final class ImportAggregates {
                     eventStore, NoSnapshotTriggerDefinition.TRIGGER);
             touched.put(aggregateIdentifier, aggregate);
             return aggregate;
+        }
+
+        /** A stream read for the chunk ({@link ImportAggregates#prefetch}) is used once, then read as usual. */
+        @Override
+        protected DomainEventStream readEvents(String aggregateIdentifier) {
+            List<? extends DomainEventMessage<?>> events = prefetched.isEmpty() ? null
+                    : prefetched.remove(aggregateIdentifier);
+            return events != null ? DomainEventStream.of(events) : super.readEvents(aggregateIdentifier);
+        }
+
+        boolean holds(String aggregateIdentifier) {
+            return retained.containsKey(aggregateIdentifier) || touched.containsKey(aggregateIdentifier);
         }
 
         @Override

@@ -38,7 +38,15 @@ class ImportAggregatesTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneId.of("Europe/London"));
     private static final String REFERRAL_ID = "8f0c3f4e-2b1d-4c1e-9a57-0d4f1f7b9a01";
 
-    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+    private final java.util.concurrent.atomic.AtomicInteger storeReads = new java.util.concurrent.atomic.AtomicInteger();
+    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine() {
+        @Override
+        public org.axonframework.eventsourcing.eventstore.DomainEventStream readEvents(String aggregateIdentifier,
+                                                                                        long firstSequenceNumber) {
+            storeReads.incrementAndGet();
+            return super.readEvents(aggregateIdentifier, firstSequenceNumber);
+        }
+    };
     private Configuration axon;
     private ImportAggregates aggregates;
 
@@ -101,6 +109,41 @@ class ImportAggregatesTest {
         assertThat(stored()).isEmpty();
         inChunk(() -> send(receipt()));
         assertThat(stored()).hasSize(1);
+    }
+
+    @Test
+    void a_referral_not_in_memory_is_replayed_from_the_streams_read_for_its_chunk() {
+        inChunk(() -> send(receipt()));
+        List<java.util.Collection<String>> asked = new java.util.ArrayList<>();
+        aggregates = ImportAggregates.create(axon, 100, ids -> {
+            asked.add(List.copyOf(ids));
+            return ids.contains(REFERRAL_ID) ? java.util.Map.of(REFERRAL_ID, stored()) : java.util.Map.of();
+        });
+        int readsBefore = storeReads.get();
+
+        aggregates.prefetch(List.of(REFERRAL_ID, "no-such-stream"));
+        inChunk(() -> send(acceptance()));
+
+        assertThat(asked).containsExactly(List.of(REFERRAL_ID, "no-such-stream"));
+        assertThat(storeReads.get()).isEqualTo(readsBefore + 1); // the reader's own read, for the test
+        assertThat(stored()).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L);
+        // Now held in memory: asking again reads nothing.
+        aggregates.prefetch(List.of(REFERRAL_ID));
+        assertThat(asked).hasSize(1);
+    }
+
+    @Test
+    void streams_read_for_a_chunk_are_not_used_by_a_later_one() {
+        inChunk(() -> send(receipt()));
+        aggregates = ImportAggregates.create(axon, 0, ids -> java.util.Map.of(REFERRAL_ID, stored()));
+        aggregates.prefetch(List.of(REFERRAL_ID));
+        inChunk(() -> { });
+        int readsBefore = storeReads.get();
+
+        inChunk(() -> send(acceptance()));
+
+        assertThat(storeReads.get()).isEqualTo(readsBefore + 1);
+        assertThat(stored()).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L);
     }
 
     private void inChunk(Runnable work) {
