@@ -39,8 +39,11 @@ import org.wayfinder.query.projections.ProjectionHealth;
 class HistoryImports implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryImports.class);
-    /** Per aggregate type; a referral or a person in memory takes of the order of a kilobyte. */
-    static final int AGGREGATES_IN_MEMORY = 250_000;
+    /**
+     * Per aggregate type. A referral in memory holds its connections, attendances and measures: a few kilobytes by
+     * the last passes of a london-decade import, where 250,000 of them filled a 1 GB heap (docs/performance.md).
+     */
+    static final int AGGREGATES_IN_MEMORY = 100_000;
 
     private final HistoryImportStore store;
     private final HistoryImportRunner runner;
