@@ -276,7 +276,11 @@ class HistoryImportRunner {
                 settle();
                 storeInSegments(todo);
             }
-            saveHeldErrors();
+            // Only refusals not handed to a chunk wait for the writer here; otherwise it goes on storing the
+            // chunk while this thread reads and handles the next.
+            if (!unsavedErrors.isEmpty() || !carriedErrors.isEmpty()) {
+                saveHeldErrors();
+            }
             flushStartedAt = flushStartedAt.plus(positions, ChronoUnit.MICROS);
             positions = 0;
         }
