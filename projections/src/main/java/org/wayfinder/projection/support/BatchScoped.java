@@ -38,4 +38,9 @@ public final class BatchScoped<T> {
         });
         change.accept(state);
     }
+
+    /** The state gathered so far in the batch of {@code unitOfWork}, or null if nothing changed it yet. */
+    public T peek(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.root().getResource(resourceKey);
+    }
 }

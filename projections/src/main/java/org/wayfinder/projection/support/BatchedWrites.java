@@ -27,17 +27,37 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * outside a processor's batch (a dead letter being retried), writes each event's statements at once,
  * under a savepoint per event: the event whose write fails then fails in its own handler, which parks it
  * in the dead-letter queue, and the transaction carries on with the other events.
+ * <p>
+ * A projection that derives tables from the rows it writes may pass an {@link AroundFlush}: it sees the rows as
+ * they stood before the batch, then as they stand after it, in the batch's transaction.
  */
 public final class BatchedWrites {
 
+    /** Runs around the flush of a batch's statements, in the batch's transaction. */
+    @FunctionalInterface
+    public interface AroundFlush {
+
+        /**
+         * Must run {@code statements} exactly once. Not called when some of the batch's events were written at once
+         * (a failed batch written again event by event): then {@code statements} run alone.
+         */
+        void flush(UnitOfWork<?> unitOfWork, Runnable statements);
+    }
+
     private final JdbcTemplate jdbc;
     private final String resourceKey;
+    private final AroundFlush around;
     /** Events still to be written one at a time since a batch of this projection failed to flush. */
     private final AtomicInteger eventsOneByOne = new AtomicInteger();
 
     public BatchedWrites(JdbcTemplate jdbc, String processingGroup) {
+        this(jdbc, processingGroup, (unitOfWork, statements) -> statements.run());
+    }
+
+    public BatchedWrites(JdbcTemplate jdbc, String processingGroup, AroundFlush around) {
         this.jdbc = jdbc;
         this.resourceKey = BatchedWrites.class.getName() + "/" + processingGroup;
+        this.around = around;
     }
 
     public void add(String sql, Object... args) {
@@ -55,7 +75,12 @@ public final class BatchedWrites {
             Pending created = new Pending();
             unitOfWork.onPrepareCommit(u -> {
                 try {
-                    created.flush(jdbc);
+                    if (u.resources().containsKey(resourceKey + "/immediate")) {
+                        // Some of the batch's events were written at once: the rows no longer stand as before it.
+                        created.flush(jdbc);
+                    } else {
+                        around.flush(u, () -> created.flush(jdbc));
+                    }
                 } catch (RuntimeException failed) {
                     eventsOneByOne.set(batch.getMessages().size());
                     throw failed;
@@ -79,6 +104,7 @@ public final class BatchedWrites {
     }
 
     private void writeNow(UnitOfWork<?> unitOfWork, Message<?> message, String sql, Object[] args) {
+        unitOfWork.resources().put(resourceKey + "/immediate", Boolean.TRUE);
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             jdbc.update(sql, args);
             return;
