@@ -27,7 +27,9 @@ import org.wayfinder.kernel.access.Role;
  */
 public final class DevelopmentTokens {
 
-    static final String ISSUER = "wayfinder-development";
+    // A URL, as identity providers' issuers are: Spring reads `iss` as one, and any other string costs every
+    // request a thrown and caught exception. The .invalid domain never resolves (RFC 2606).
+    static final String ISSUER = "https://wayfinder-development.invalid";
 
     private final RSAKey key;
     private final NimbusJwtEncoder encoder;
