@@ -12,11 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.wayfinder.kernel.access.Role;
@@ -66,13 +68,18 @@ public final class DevelopmentTokens {
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
-    JwtDecoder decoder() {
+    NimbusJwtDecoder decoder() {
         try {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
-            decoder.setJwtValidator(org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(ISSUER));
+            decoder.setJwtValidator(validator());
             return decoder;
         } catch (com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a development token must satisfy besides its signature: its issuer, and its time of validity. */
+    static OAuth2TokenValidator<Jwt> validator() {
+        return JwtValidators.createDefaultWithIssuer(ISSUER);
     }
 }

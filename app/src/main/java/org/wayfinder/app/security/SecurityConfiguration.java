@@ -47,6 +47,9 @@ class SecurityConfiguration {
     private static final String EVALUATOR = Role.EVALUATOR.name();
     private static final String COMMISSIONER = Role.COMMISSIONER.name();
     private static final String ADMIN = Role.ADMIN.name();
+    /** Verified tokens remembered, and for how long at most (each still validated on every use). */
+    private static final long REMEMBERED_TOKENS = 10_000;
+    private static final java.time.Duration REMEMBERED_FOR = java.time.Duration.ofMinutes(5);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecuritySettings settings) throws Exception {
@@ -121,21 +124,24 @@ class SecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SecuritySettings settings, org.springframework.beans.factory.ObjectProvider<DevelopmentTokens> development) {
+        NimbusJwtDecoder decoder;
+        OAuth2TokenValidator<Jwt> validator;
         if (settings.developmentMode()) {
-            return development.getObject().decoder();
-        }
-        NimbusJwtDecoder decoder = settings.jwkSetUri() != null && !settings.jwkSetUri().isBlank()
-                ? NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build()
-                : (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(settings.issuerUri());
-        OAuth2TokenValidator<Jwt> defaults = settings.issuerUri() != null && !settings.issuerUri().isBlank()
-                ? JwtValidators.createDefaultWithIssuer(settings.issuerUri()) : JwtValidators.createDefault();
-        if (settings.audience() != null && !settings.audience().isBlank()) {
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(defaults, new JwtClaimValidator<List<String>>(
-                    "aud", audiences -> audiences != null && audiences.contains(settings.audience()))));
+            decoder = development.getObject().decoder();
+            validator = DevelopmentTokens.validator();
         } else {
-            decoder.setJwtValidator(defaults);
+            decoder = settings.jwkSetUri() != null && !settings.jwkSetUri().isBlank()
+                    ? NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build()
+                    : (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(settings.issuerUri());
+            OAuth2TokenValidator<Jwt> defaults = settings.issuerUri() != null && !settings.issuerUri().isBlank()
+                    ? JwtValidators.createDefaultWithIssuer(settings.issuerUri()) : JwtValidators.createDefault();
+            validator = settings.audience() != null && !settings.audience().isBlank()
+                    ? new DelegatingOAuth2TokenValidator<>(defaults, new JwtClaimValidator<List<String>>(
+                            "aud", audiences -> audiences != null && audiences.contains(settings.audience())))
+                    : defaults;
         }
-        return decoder;
+        decoder.setJwtValidator(validator);
+        return new RememberedTokens(decoder, validator, REMEMBERED_TOKENS, REMEMBERED_FOR);
     }
 
     private static JwtAuthenticationConverter authentication(SecuritySettings settings) {
