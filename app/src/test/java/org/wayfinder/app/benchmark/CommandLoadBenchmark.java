@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,9 +35,11 @@ import org.wayfinder.kernel.access.Role;
 
 /**
  * A bounded load test of the command API: starts Wayfinder on an embedded PostgreSQL on this machine,
- * then drives the real journey mix (receive, accept, first contact, assess needs, baseline SWEMWBS) from
- * 8, 32 and 64 concurrent clients over 127.0.0.1 for a fixed time each, and prints commands per second,
- * p50/p95/p99 latency, errors and heap. Run with {@code bin/benchmark-commands [seconds-per-level]}.
+ * then drives the real journey mix (receive, accept, first contact, assess needs, baseline SWEMWBS; referrals spread
+ * over London's boroughs, the past year and 500 link workers) from 8, 32 and 64 concurrent clients over 127.0.0.1
+ * for a fixed time each, and prints commands per second, p50/p95/p99 latency, errors and heap. A last level reads a
+ * reference list with the same token from 64 clients: the floor the HTTP stack and sign-in set, with no command and
+ * no database. Run with {@code bin/benchmark-commands [seconds-per-level]}.
  * <p>
  * Commits are durable ({@code synchronous_commit=on}, unlike the embedded server's development default),
  * as they must be for an acknowledged command. Besides throughput it prints the CPU each command costs
@@ -87,17 +90,65 @@ public final class CommandLoadBenchmark {
             System.out.printf("%-8s %10s %9s %9s %9s %7s %9s %12s %11s %11s %11s %8s%n", "clients", "commands/s",
                     "p50 ms", "p95 ms", "p99 ms", "errors", "heap MB", "JVM cpu ms", "requests", "projections",
                     "PG cpu ms", "loadavg");
-            run(port, token, 8, Integer.getInteger("warmup", Math.max(5, seconds / 3)), null);
+            run(port, token, 8, Integer.getInteger("warmup", Math.max(5, seconds / 3)), null, JOURNEY);
             for (int clients : new int[]{8, 32, 64}) {
-                run(port, token, clients, seconds, database);
+                run(port, token, clients, seconds, database, JOURNEY);
             }
+            System.out.println("The floor: the same clients reading a reference list (token checked, no database), "
+                    + "requests/s and CPU per request:");
+            run(port, token, 64, seconds, database, FLOOR);
         } finally {
             app.close();
         }
         System.exit(0);
     }
 
-    private static void run(int port, String token, int clients, int seconds, Database database) throws Exception {
+    /** What one client sends, again and again: a list of requests in order, each new. */
+    private interface Workload {
+        List<HttpRequest> next(String base, String token, Random random);
+    }
+
+    /**
+     * The journey of one referral: received, accepted, first contact, needs assessed, baseline SWEMWBS. Referrals are
+     * spread as London's are: over the 33 boroughs, over the past year, among 500 link workers (a caseload of 200 to
+     * 250 a year each at London's rate); a run that put every referral in one borough, one month and one link
+     * worker's caseload measured rollups and caseloads hundreds of times larger than any real one.
+     */
+    private static final Workload JOURNEY = (base, token, random) -> {
+        String referralId = UUID.randomUUID().toString();
+        String referrals = base + "/api/referrals";
+        String day = LocalDate.now().minusDays(30 + random.nextInt(365)).toString();
+        String borough = String.format("E09%06d", 1 + random.nextInt(33));
+        String[][] journey = {
+                {referrals, "{\"referralId\":\"" + referralId + "\",\"personId\":\"" + UUID.randomUUID()
+                        + "\",\"referredOn\":\"" + day + "\",\"source\":\"GP_PRACTICE\","
+                        + "\"boroughGssCode\":\"" + borough + "\",\"needs\":[\"loneliness-isolation\"]}"},
+                {referrals + "/" + referralId + "/acceptance", "{\"linkWorkerId\":\"lw-" + random.nextInt(500)
+                        + "\",\"acceptedOn\":\"" + day + "\"}"},
+                {referrals + "/" + referralId + "/first-contact", "{\"contactedOn\":\"" + day
+                        + "\",\"channel\":\"TELEPHONE\"}"},
+                {referrals + "/" + referralId + "/needs-assessments", "{\"assessedOn\":\"" + day
+                        + "\",\"needs\":[\"loneliness-isolation\"],\"whatMatters\":\"Company\"}"},
+                {referrals + "/" + referralId + "/wellbeing-measures", "{\"instrument\":\"SWEMWBS\","
+                        + "\"timePoint\":\"BASELINE\",\"measuredOn\":\"" + day
+                        + "\",\"itemResponses\":[3,3,3,3,3,2,2]}"}};
+        List<HttpRequest> requests = new ArrayList<>();
+        for (String[] step : journey) {
+            requests.add(HttpRequest.newBuilder(URI.create(step[0]))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(step[1])).build());
+        }
+        return requests;
+    };
+
+    /** The cheapest request with a token: what the HTTP stack and sign-in cost on their own. */
+    private static final Workload FLOOR = (base, token, random) -> List.of(
+            HttpRequest.newBuilder(URI.create(base + "/api/reference/needs"))
+                    .header("Authorization", "Bearer " + token).GET().build());
+
+    private static void run(int port, String token, int clients, int seconds, Database database, Workload workload)
+            throws Exception {
         ExecutorService httpThreads = Executors.newFixedThreadPool(clients, named("bench-http-"));
         HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
         AtomicLong errors = new AtomicLong();
@@ -113,31 +164,15 @@ public final class CommandLoadBenchmark {
         List<Future<long[]>> results = new ArrayList<>();
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
+            long seed = c;
             results.add(pool.submit(() -> {
+                Random random = new Random(seed);
                 long[] latencies = new long[1 << 16];
                 int n = 0;
                 while (System.nanoTime() < end) {
-                    String referralId = UUID.randomUUID().toString();
-                    String base = "http://127.0.0.1:" + port + "/api/referrals";
-                    String day = LocalDate.now().minusDays(30).toString();
-                    String[][] journey = {
-                            {base, "{\"referralId\":\"" + referralId + "\",\"personId\":\"" + UUID.randomUUID()
-                                    + "\",\"referredOn\":\"" + day + "\",\"source\":\"GP_PRACTICE\","
-                                    + "\"boroughGssCode\":\"E09000012\",\"needs\":[\"loneliness-isolation\"]}"},
-                            {base + "/" + referralId + "/acceptance", "{\"linkWorkerId\":\"lw-1\",\"acceptedOn\":\"" + day + "\"}"},
-                            {base + "/" + referralId + "/first-contact", "{\"contactedOn\":\"" + day + "\",\"channel\":\"TELEPHONE\"}"},
-                            {base + "/" + referralId + "/needs-assessments", "{\"assessedOn\":\"" + day
-                                    + "\",\"needs\":[\"loneliness-isolation\"],\"whatMatters\":\"Company\"}"},
-                            {base + "/" + referralId + "/wellbeing-measures", "{\"instrument\":\"SWEMWBS\","
-                                    + "\"timePoint\":\"BASELINE\",\"measuredOn\":\"" + day
-                                    + "\",\"itemResponses\":[3,3,3,3,3,2,2]}"}};
-                    for (String[] step : journey) {
+                    for (HttpRequest request : workload.next("http://127.0.0.1:" + port, token, random)) {
                         long t0 = System.nanoTime();
-                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(step[0]))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(step[1])).build(),
-                                HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() >= 300) {
                             errors.incrementAndGet();
                         }
