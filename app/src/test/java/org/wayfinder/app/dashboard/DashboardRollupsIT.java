@@ -23,6 +23,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wayfinder.kernel.directory.ActivityDetailsChanged;
+import org.wayfinder.kernel.directory.ActivityRegistered;
+import org.wayfinder.kernel.directory.ProviderRegistered;
 import org.wayfinder.kernel.person.AgeBand;
 import org.wayfinder.kernel.person.EthnicCategory;
 import org.wayfinder.kernel.person.PersonDemographicsRecorded;
@@ -52,10 +55,12 @@ import org.wayfinder.kernel.referral.WellbeingMeasured;
 import org.wayfinder.kernel.wellbeing.Instrument;
 import org.wayfinder.kernel.wellbeing.TimePoint;
 import org.wayfinder.projection.catalogue.ProjectionCatalogue;
+import org.wayfinder.projection.dashboard.DashboardProvidersProjection;
 import org.wayfinder.projection.dashboard.DashboardReferralsProjection;
 
 /**
- * The dashboard-referrals rollups as live processing keeps them, batch by batch, against a count from the fact rows.
+ * The dashboard rollups as live processing keeps them, batch by batch, against a count from the fact rows: those of
+ * dashboard-referrals, and the provider outcomes, utilisation and capacity of dashboard-providers.
  * Seeded random histories: people with several referrals in a financial year and across its end, referrals received
  * late and backdated, accepted, declined, closed and reopened, sessions and SWEMWBS measures recorded, corrected and
  * voided, people merged. The events run through the projection's own handlers in batches of random size, as an
@@ -75,16 +80,21 @@ class DashboardRollupsIT {
     TransactionTemplate transactions;
     @Autowired
     DashboardReferralsProjection projection;
+    @Autowired
+    DashboardProvidersProjection providers;
 
     private AnnotationEventHandlerAdapter handlers;
+    private AnnotationEventHandlerAdapter providerHandlers;
 
     @BeforeEach
     void ownTables() {
         handlers = new AnnotationEventHandlerAdapter(projection);
+        providerHandlers = new AnnotationEventHandlerAdapter(providers);
         jdbc.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         jdbc.execute("CREATE SCHEMA " + SCHEMA);
         ProjectionCatalogue.ALL.stream()
-                .filter(p -> p.name().equals(DashboardReferralsProjection.PROCESSING_GROUP))
+                .filter(p -> p.name().equals(DashboardReferralsProjection.PROCESSING_GROUP)
+                        || p.name().equals(DashboardProvidersProjection.PROCESSING_GROUP))
                 .flatMap(p -> p.tables().stream())
                 .forEach(table -> jdbc.execute("CREATE TABLE " + SCHEMA + "." + table + " (LIKE public." + table
                         + " INCLUDING ALL)"));
@@ -100,11 +110,15 @@ class DashboardRollupsIT {
         for (int start = 0; start < history.size(); ) {
             int end = Math.min(history.size(), start + 1 + random.nextInt(random.nextBoolean() ? 4 : 40));
             handle(history.subList(start, end));
+            handleProviders(history.subList(start, end));
             start = end;
             batches++;
             String kept = rollups();
             assertThat(countedFromFacts()).as("after batch %d (events up to %d) of seed %d", batches, end, seed)
                     .isEqualTo(kept);
+            String providersKept = providerRollups();
+            assertThat(providersCountedFromFacts()).as("providers after batch %d of seed %d", batches, seed)
+                    .isEqualTo(providersKept);
         }
         assertThat(inSchema("SELECT count(*) FROM dash_referral_rollup WHERE dimension = 'all'", Long.class))
                 .isPositive();
@@ -113,6 +127,8 @@ class DashboardRollupsIT {
         assertThat(inSchema("SELECT sum(with_baseline) FROM dash_referral_rollup WHERE dimension = 'all'", Long.class))
                 .isPositive();
         assertThat(inSchema("SELECT count(*) FROM dash_referral_wait_year", Long.class)).isPositive();
+        assertThat(inSchema("SELECT sum(with_baseline) FROM dash_provider_outcome", Long.class)).isPositive();
+        assertThat(inSchema("SELECT sum(attended) FROM dash_provider_rollup", Long.class)).isPositive();
         // Every batch was kept current by its own counts, none by counting whole months and boroughs again.
         assertThat(output.getAll()).doesNotContain("were not foreseen");
     }
@@ -177,6 +193,12 @@ class DashboardRollupsIT {
             streams.add(referral(random, "r" + r, "p" + random.nextInt(people)));
         }
         List<Object> history = new ArrayList<>();
+        for (int a = 0; a < 3; a++) {
+            history.add(new ProviderRegistered("va" + a, "Provider " + a, null, null, null, null, null,
+                    List.of(BOROUGHS[a]), LocalDate.of(2023, 1, 1)));
+            history.add(new ActivityRegistered("a" + a, "va" + a, "Activity " + a, null, List.of(), null, null,
+                    8 + a, LocalDate.of(2023, 1, 1)));
+        }
         // Most people are registered before their referrals arrive; a few referrals come first.
         for (int i = 0; i < 3 && !streams.isEmpty(); i++) {
             history.add(streams.get(random.nextInt(streams.size())).poll());
@@ -189,6 +211,9 @@ class DashboardRollupsIT {
             }
         }
         history.removeIf(java.util.Objects::isNull);
+        // An activity's places per session change once sessions of it have been recorded.
+        history.add(history.size() / 2, new ActivityDetailsChanged("a2", "Activity 2", null, List.of(), null, null,
+                12, LocalDate.of(2024, 3, 1)));
         // Two people merged once most of their referrals are in, one of them into someone merged into before.
         history.add(history.size() * 3 / 5, new PersonMergedInto("p1", "p2", LocalDate.of(2024, 4, 20), "Duplicate"));
         history.add(history.size() * 9 / 10, new PersonMergedInto("p2", "p3", LocalDate.of(2024, 5, 20), "Duplicate"));
@@ -233,6 +258,10 @@ class DashboardRollupsIT {
         if (random.nextInt(4) > 0) {
             String activity = "a" + random.nextInt(3);
             events.add(new ConnectedToActivity(id, activity, "v" + activity, on.plusDays(15)));
+            if (random.nextInt(4) == 0) {
+                String other = "a" + random.nextInt(3);
+                events.add(new ConnectedToActivity(id, other, "v" + other, on.plusDays(5 + random.nextInt(30))));
+            }
             int sessions = random.nextInt(5);
             for (int s = 0; s < sessions; s++) {
                 String attendance = id + "-s" + s;
@@ -255,6 +284,10 @@ class DashboardRollupsIT {
                 events.add(new WellbeingMeasureCorrected(id, id + "-f", List.of(5, 5, 4, 4, 5, 4, 5), null, "Typo",
                         baseline.plusDays(130)));
             }
+        }
+        if (random.nextInt(12) == 0) {
+            // Received again, naming another borough.
+            events.add(received(id, person, on, BOROUGHS[random.nextInt(BOROUGHS.length)], needs));
         }
         if (random.nextInt(3) > 0) {
             events.add(new ReferralClosed(id, on.plusDays(100),
@@ -296,6 +329,42 @@ class DashboardRollupsIT {
                 throw new IllegalStateException(result.exceptionResult());
             }
         });
+    }
+
+    /** The same batch for dashboard-providers, as its own processor would run it. */
+    private void handleProviders(List<Object> payloads) {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        payloads.forEach(payload -> messages.add(GenericEventMessage.asEventMessage(payload)));
+        transactions.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL search_path TO " + SCHEMA + ", public");
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+            var result = unitOfWork.executeWithResult(() -> {
+                if (providerHandlers.canHandle(unitOfWork.getMessage())) {
+                    providerHandlers.handle(unitOfWork.getMessage());
+                }
+                return null;
+            });
+            if (result.isExceptional()) {
+                throw new IllegalStateException(result.exceptionResult());
+            }
+        });
+    }
+
+    private String providerRollups() {
+        return inSchema("""
+                SELECT (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_provider_rollup t)
+                    || ' ' || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_activity_capacity t)
+                    || ' ' || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_provider_capacity t)
+                    || ' ' || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_provider_outcome t)
+                    || ' ' || (SELECT count(*) FROM dash_provider_outcome)""", String.class);
+    }
+
+    private String providersCountedFromFacts() {
+        transactions.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL search_path TO " + SCHEMA + ", public");
+            providers.rebuildRollupsFromFacts();
+        });
+        return providerRollups();
     }
 
     private String rollups() {

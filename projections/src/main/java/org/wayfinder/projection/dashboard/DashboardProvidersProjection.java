@@ -2,12 +2,16 @@ package org.wayfinder.projection.dashboard;
 
 import java.sql.Array;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,7 +38,8 @@ import org.wayfinder.projection.support.BulkBuild;
  * {@code dash_activity_capacity} rebuilt once per batch for every activity the batch touched;
  * {@code dash_provider_capacity} then sums the capacity of the months and providers those activities were in,
  * per provider and over London ({@value #LONDON}). {@code dash_provider_outcome} holds the wellbeing outcomes of
- * the referrals connected to each provider's activities, rebuilt per batch for every provider the batch touched.
+ * the referrals connected to each provider's activities, kept current per batch by taking away and adding again the
+ * counts of the referrals the batch touched.
  * During a rebuild's build phase ({@link BulkBuild}) all of these are left alone and computed once from the fact
  * rows at its end.
  */
@@ -104,6 +109,33 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
             GROUP BY month, borough, provider_id
             """.formatted(WellbeingScoring.SWEMWBS_MEANINGFUL_CHANGE_HUNDREDTHS);
 
+    // Each given referral's outcome counts for every provider it is connected to (as OUTCOMES counts them), added to
+    // the outcome rows or, with %1$s "-1 *", taken away; returns the keys of rows left with no referral.
+    private static final String OUTCOME_DELTA = """
+            WITH x AS (
+                SELECT c.provider_id, date_trunc('month', min(c.connected_on))::date AS month,
+                       COALESCE(min(r.borough_gss_code), 'UNKNOWN') AS borough, min(r.baseline_score) AS baseline_score,
+                       min(r.follow_up_score) AS follow_up_score
+                FROM dash_provider_connection c JOIN dash_provider_referral r ON r.referral_id = c.referral_id
+                WHERE c.referral_id = ANY(?::text[]) AND r.baseline_score IS NOT NULL
+                GROUP BY c.provider_id, c.referral_id),
+            changed AS (
+                INSERT INTO dash_provider_outcome AS t (month, borough_gss_code, provider_id, with_baseline, matched,
+                                                        improved)
+                SELECT month, borough, provider_id, %1$s count(*), %1$s count(follow_up_score),
+                       %1$s count(*) FILTER (WHERE follow_up_score - baseline_score >= %2$d)
+                FROM x GROUP BY month, borough, provider_id
+                ON CONFLICT (month, borough_gss_code, provider_id) DO UPDATE SET
+                    with_baseline = t.with_baseline + EXCLUDED.with_baseline, matched = t.matched + EXCLUDED.matched,
+                    improved = t.improved + EXCLUDED.improved
+                RETURNING t.month, t.borough_gss_code, t.provider_id, t.with_baseline)
+            SELECT month, borough_gss_code, provider_id FROM changed WHERE with_baseline = 0
+            """;
+    private static final String ADD_TO_OUTCOMES =
+            OUTCOME_DELTA.formatted("", WellbeingScoring.SWEMWBS_MEANINGFUL_CHANGE_HUNDREDTHS);
+    private static final String TAKE_FROM_OUTCOMES =
+            OUTCOME_DELTA.formatted("-1 *", WellbeingScoring.SWEMWBS_MEANINGFUL_CHANGE_HUNDREDTHS);
+
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
     private final DashboardWellbeing wellbeing;
@@ -112,7 +144,7 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
 
     public DashboardProvidersProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new BatchedWrites(jdbc, PROCESSING_GROUP);
+        this.writes = new BatchedWrites(jdbc, PROCESSING_GROUP, this::outcomesAround);
         this.wellbeing = new DashboardWellbeing(writes, "dash_provider_wellbeing", "dash_provider_referral");
     }
 
@@ -150,6 +182,10 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
                 ON CONFLICT (referral_id) DO UPDATE SET borough_gss_code = EXCLUDED.borough_gss_code""",
                 event.referralId(), event.boroughGssCode() == null ? DashboardReferralsProjection.UNKNOWN
                         : event.boroughGssCode());
+        // Received again, a referral may name another borough: its connections and sessions count there now.
+        if (!BulkBuild.inProgress()) {
+            touched.update(touched -> touched.received.add(event.referralId()));
+        }
     }
 
     @EventHandler
@@ -162,6 +198,7 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
                 event.referralId(), event.activityId(), event.providerId(), event.connectedOn());
         touch(event.activityId(), null);
         touchProvider(event.providerId());
+        touchReferral(event.referralId());
     }
 
     @EventHandler
@@ -277,9 +314,58 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
         }
     }
 
+    /**
+     * A batch's writes, with the provider outcomes kept current around them: the outcome counts of every referral the
+     * batch touched (connected, measured, received) are taken away before the writes and added again after them. A
+     * batch so costs what its referrals do, not what every referral of their providers does.
+     */
+    private void outcomesAround(UnitOfWork<?> unitOfWork, Runnable statements) {
+        Touched batch = touched.peek(unitOfWork);
+        if (batch == null || batch.referrals.isEmpty() && batch.received.isEmpty()) {
+            statements.run();
+            return;
+        }
+        Set<String> counted = new LinkedHashSet<>(batch.referrals);
+        counted.addAll(batch.received);
+        Array referrals = textArray(List.copyOf(counted));
+        List<Object[]> emptied = new ArrayList<>(jdbc.query(TAKE_FROM_OUTCOMES, DashboardProvidersProjection::outcomeKey,
+                referrals));
+        statements.run();
+        emptied.addAll(jdbc.query(ADD_TO_OUTCOMES, DashboardProvidersProjection::outcomeKey, referrals));
+        if (!emptied.isEmpty()) {
+            jdbc.update("""
+                    DELETE FROM dash_provider_outcome t USING unnest(?::date[], ?::text[], ?::text[]) AS z(month, borough,
+                        provider_id)
+                    WHERE t.month = z.month AND t.borough_gss_code = z.borough AND t.provider_id = z.provider_id
+                      AND t.with_baseline = 0""",
+                    column(emptied, 0, "date"), column(emptied, 1, "text"), column(emptied, 2, "text"));
+        }
+        batch.referrals.clear();
+        batch.providers.clear();
+    }
+
+    private static Object[] outcomeKey(ResultSet row, int i) throws SQLException {
+        return new Object[] {row.getDate(1), row.getString(2), row.getString(3)};
+    }
+
+    private Array column(List<Object[]> rows, int index, String type) {
+        return jdbc.execute((ConnectionCallback<Array>) c ->
+                c.createArrayOf(type, rows.stream().map(row -> row[index]).toArray()));
+    }
+
+    // Registered after BatchedWrites' own flush (every handler adds a write before it touches), so it counts from
+    // rows that hold the batch's changes. The outcomes are left to outcomesAround, unless the batch's writes went
+    // without it (written event by event): then every outcome of the providers concerned is counted again.
     private void refresh(Touched touched) {
         outcomes(touched);
         Set<String> activities = new LinkedHashSet<>(touched.activities);
+        if (!touched.received.isEmpty()) {
+            activities.addAll(jdbc.queryForList("""
+                    SELECT activity_id FROM dash_provider_connection WHERE referral_id = ANY(?)
+                    UNION SELECT activity_id FROM dash_provider_attendance WHERE referral_id = ANY(?)""", String.class,
+                    textArray(List.copyOf(touched.received)), textArray(List.copyOf(touched.received))));
+            touched.received.clear();
+        }
         if (!touched.attendances.isEmpty()) {
             activities.addAll(jdbc.queryForList("""
                     SELECT DISTINCT activity_id FROM dash_provider_attendance
@@ -305,9 +391,11 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
 
     private void outcomes(Touched touched) {
         Set<String> providers = new LinkedHashSet<>(touched.providers);
-        if (!touched.referrals.isEmpty()) {
+        Set<String> referrals = new LinkedHashSet<>(touched.referrals);
+        referrals.addAll(touched.received);
+        if (!referrals.isEmpty()) {
             providers.addAll(jdbc.queryForList("SELECT DISTINCT provider_id FROM dash_provider_connection "
-                    + "WHERE referral_id = ANY(?)", String.class, textArray(List.copyOf(touched.referrals))));
+                    + "WHERE referral_id = ANY(?)", String.class, textArray(List.copyOf(referrals))));
         }
         touched.providers.clear();
         touched.referrals.clear();
@@ -361,5 +449,6 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
         final Set<String> attendances = new LinkedHashSet<>();
         final Set<String> providers = new LinkedHashSet<>();
         final Set<String> referrals = new LinkedHashSet<>();
+        final Set<String> received = new LinkedHashSet<>();
     }
 }

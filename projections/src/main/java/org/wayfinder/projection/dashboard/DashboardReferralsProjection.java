@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -63,6 +62,9 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
 
     /** What a referral counts as when a dimension is not recorded. */
     public static final String UNKNOWN = "UNKNOWN";
+
+    /** The financial year (April to March) a referral's acceptance falls in, which its link worker's caseload counts. */
+    private static final String CASELOAD_YEAR = "EXTRACT(YEAR FROM accepted_on - INTERVAL '3 months')::integer";
 
     private static final String UPSERT_RECEIVED = """
             INSERT INTO dash_referral (referral_id, person_id, referred_on, month, financial_year, borough_gss_code,
@@ -179,13 +181,14 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
             WHERE t.financial_year = z.financial_year AND t.borough_gss_code = z.borough AND t.wait = z.wait
               AND t.days = z.days AND t.referrals = 0""";
 
-    // The touched referrals and every referral of their people and of the touched people, with their link workers.
+    // The touched referrals and every referral of their people and of the touched people, with the caseload (link
+    // worker and financial year of acceptance) each counts in.
     private static final String AFFECTED = """
-            SELECT referral_id, link_worker_id FROM dash_referral WHERE referral_id = ANY(?::text[])
+            SELECT referral_id, link_worker_id, %1$s FROM dash_referral WHERE referral_id = ANY(?::text[])
             UNION
-            SELECT referral_id, link_worker_id FROM dash_referral
+            SELECT referral_id, link_worker_id, %1$s FROM dash_referral
             WHERE person_id IN (SELECT person_id FROM dash_referral WHERE referral_id = ANY(?::text[])
-                                UNION SELECT unnest(?::text[]))""";
+                                UNION SELECT unnest(?::text[]))""".formatted(CASELOAD_YEAR);
 
     private static String facts(String which) {
         return """
@@ -282,6 +285,18 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
             JOIN dash_referral_wait w ON w.dimension = 'all' AND w.value = 'all' AND w.borough_gss_code = b.borough
              AND w.month BETWEEN make_date(b.financial_year, 4, 1) AND make_date(b.financial_year + 1, 3, 1)
             GROUP BY b.financial_year, b.borough, w.wait, w.days
+            """;
+
+    // The caseloads of the given link workers in the given financial years (of acceptance).
+    private static final String CASELOADS_OF = """
+            INSERT INTO dash_caseload (financial_year, link_worker_id, borough_gss_code, people)
+            SELECT k.financial_year, k.link_worker_id, mode() WITHIN GROUP (ORDER BY r.borough_gss_code),
+                   count(DISTINCT r.person_id)
+            FROM unnest(?::text[], ?::integer[]) AS k(link_worker_id, financial_year)
+            JOIN dash_referral r ON r.link_worker_id = k.link_worker_id
+             AND r.accepted_on >= make_date(k.financial_year, 4, 1)
+             AND r.accepted_on < make_date(k.financial_year + 1, 4, 1)
+            GROUP BY k.financial_year, k.link_worker_id
             """;
 
     private static final String CASELOADS = """
@@ -538,14 +553,14 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
         }
         Array referrals = textArray(List.copyOf(batch.referrals));
         Array people = textArray(List.copyOf(batch.people));
-        Map<String, String> before = affected(referrals, people);
+        Map<String, Caseload> before = affected(referrals, people);
         Array counted = textArray(List.copyOf(before.keySet()));
         List<Object[]> emptyRollups = new ArrayList<>(jdbc.query(TAKE_FROM_ROLLUP, DashboardReferralsProjection::rollupKey,
                 counted));
         List<Object[]> emptyWaits = new ArrayList<>(jdbc.query(TAKE_FROM_WAITS, DashboardReferralsProjection::waitKey,
                 counted));
         writes.run();
-        Map<String, String> after = affected(referrals, people);
+        Map<String, Caseload> after = affected(referrals, people);
         Set<String> recount = new LinkedHashSet<>(before.keySet());
         recount.addAll(batch.referrals);
         Array again = textArray(List.copyOf(recount));
@@ -561,21 +576,24 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
                     + "were counted again from the facts", unforeseen.size());
             refreshBuckets(textArray(List.copyOf(unforeseen)), textArray(List.of()));
         }
-        Set<String> linkWorkers = new LinkedHashSet<>();
-        before.values().stream().filter(Objects::nonNull).forEach(linkWorkers::add);
-        after.values().stream().filter(Objects::nonNull).forEach(linkWorkers::add);
-        refreshCaseloads(List.copyOf(linkWorkers));
+        Set<Caseload> caseloads = new LinkedHashSet<>(before.values());
+        caseloads.addAll(after.values());
+        refreshCaseloads(caseloads);
         batch.referrals.clear();
         batch.people.clear();
     }
 
-    /** The referrals whose counts the batch may change, with their link workers, as the rows stand now. */
-    private Map<String, String> affected(Array referrals, Array people) {
-        Map<String, String> affected = new LinkedHashMap<>();
+    /** The referrals whose counts the batch may change, with the caseloads they count in, as the rows stand now. */
+    private Map<String, Caseload> affected(Array referrals, Array people) {
+        Map<String, Caseload> affected = new LinkedHashMap<>();
         jdbc.query(AFFECTED, row -> {
-            affected.put(row.getString(1), row.getString(2));
+            affected.put(row.getString(1), new Caseload(row.getString(2), (Integer) row.getObject(3)));
         }, referrals, referrals, people);
         return affected;
+    }
+
+    /** A link worker's caseload in a financial year; either is null for a referral not accepted. */
+    private record Caseload(String linkWorker, Integer year) {
     }
 
     private void deleteEmpty(List<Object[]> rollups, List<Object[]> waits) {
@@ -622,10 +640,7 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
         Array referrals = textArray(List.copyOf(touched.referrals));
         Array people = textArray(List.copyOf(touched.people));
         refreshBuckets(referrals, people);
-        refreshCaseloads(jdbc.queryForList("""
-                SELECT DISTINCT link_worker_id FROM dash_referral WHERE link_worker_id IS NOT NULL
-                AND person_id IN (SELECT person_id FROM dash_referral WHERE referral_id = ANY(?)
-                                  UNION SELECT unnest(?::text[]))""", String.class, referrals, people));
+        refreshCaseloads(new LinkedHashSet<>(affected(referrals, people).values()));
         touched.referrals.clear();
         touched.people.clear();
     }
@@ -652,12 +667,19 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
         waitAggregates(buckets);
     }
 
-    private void refreshCaseloads(List<String> linkWorkers) {
-        if (!linkWorkers.isEmpty()) {
-            Array workers = textArray(linkWorkers);
-            jdbc.update("DELETE FROM dash_caseload WHERE link_worker_id = ANY(?)", workers);
-            jdbc.update(CASELOADS, workers);
+    /** Counts the given caseloads again from the referrals (each link worker's in one financial year only). */
+    private void refreshCaseloads(Set<Caseload> caseloads) {
+        List<Caseload> counted = caseloads.stream().filter(c -> c.linkWorker() != null && c.year() != null).toList();
+        if (counted.isEmpty()) {
+            return;
         }
+        Array workers = textArray(counted.stream().map(Caseload::linkWorker).toList());
+        Array years = jdbc.execute((ConnectionCallback<Array>) c ->
+                c.createArrayOf("integer", counted.stream().map(Caseload::year).toArray()));
+        jdbc.update("""
+                DELETE FROM dash_caseload t USING unnest(?::text[], ?::integer[]) AS k(link_worker_id, financial_year)
+                WHERE t.link_worker_id = k.link_worker_id AND t.financial_year = k.financial_year""", workers, years);
+        jdbc.update(CASELOADS_OF, workers, years);
     }
 
     private static String name(Enum<?> value) {
