@@ -35,8 +35,8 @@ import org.wayfinder.projection.support.BulkBuild;
 /**
  * The commissioner dashboards' provider views (activity utilisation against capacity, each VCSE provider's
  * connections and attendance): fact rows of connections and sessions, and {@code dash_provider_rollup} and
- * {@code dash_activity_capacity} rebuilt once per batch for every activity the batch touched;
- * {@code dash_provider_capacity} then sums the capacity of the months and providers those activities were in,
+ * {@code dash_activity_capacity} counted again once per batch for the activities and months the batch touched
+ * ({@link #refreshAround}); {@code dash_provider_capacity} then sums the capacity of those months and providers,
  * per provider and over London ({@value #LONDON}). {@code dash_provider_outcome} holds the wellbeing outcomes of
  * the referrals connected to each provider's activities, kept current per batch by taking away and adding again the
  * counts of the referrals the batch touched.
@@ -136,6 +136,60 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
     private static final String TAKE_FROM_OUTCOMES =
             OUTCOME_DELTA.formatted("-1 *", WellbeingScoring.SWEMWBS_MEANINGFUL_CHANGE_HUNDREDTHS);
 
+    // ROLLUP and CAPACITY for the given months of the given activities only (pairs, each month its first day).
+    private static final String ROLLUP_OF = """
+            INSERT INTO dash_provider_rollup (month, borough_gss_code, provider_id, activity_id, connections,
+                                              attended, missed)
+            SELECT month, borough, provider_id, activity_id, sum(connections), sum(attended), sum(missed) FROM (
+                SELECT b.month, COALESCE(r.borough_gss_code, 'UNKNOWN') AS borough, c.provider_id, c.activity_id,
+                       1 AS connections, 0 AS attended, 0 AS missed
+                FROM unnest(?::text[], ?::date[]) AS b(activity_id, month)
+                JOIN dash_provider_connection c ON c.activity_id = b.activity_id
+                 AND c.connected_on >= b.month AND c.connected_on < b.month + INTERVAL '1 month'
+                LEFT JOIN dash_provider_referral r ON r.referral_id = c.referral_id
+                UNION ALL
+                SELECT b.month, COALESCE(r.borough_gss_code, 'UNKNOWN'), COALESCE(act.provider_id, 'UNKNOWN'),
+                       a.activity_id, 0, (a.status = 'ATTENDED')::integer, (a.status = 'DID_NOT_ATTEND')::integer
+                FROM unnest(?::text[], ?::date[]) AS b(activity_id, month)
+                JOIN dash_provider_attendance a ON a.activity_id = b.activity_id
+                 AND a.session_on >= b.month AND a.session_on < b.month + INTERVAL '1 month'
+                LEFT JOIN dash_activity act ON act.activity_id = a.activity_id
+                LEFT JOIN dash_provider_referral r ON r.referral_id = a.referral_id
+                WHERE NOT a.voided
+            ) x GROUP BY month, borough, provider_id, activity_id
+            """;
+
+    private static final String CAPACITY_OF = """
+            INSERT INTO dash_activity_capacity (month, activity_id, provider_id, sessions, places, attended)
+            SELECT b.month, a.activity_id, COALESCE(act.provider_id, 'UNKNOWN'), count(DISTINCT a.session_on),
+                   count(DISTINCT a.session_on) * COALESCE(max(act.capacity_per_session), 0),
+                   count(*) FILTER (WHERE a.status = 'ATTENDED')
+            FROM unnest(?::text[], ?::date[]) AS b(activity_id, month)
+            JOIN dash_provider_attendance a ON a.activity_id = b.activity_id
+             AND a.session_on >= b.month AND a.session_on < b.month + INTERVAL '1 month'
+            LEFT JOIN dash_activity act ON act.activity_id = a.activity_id
+            WHERE NOT a.voided AND a.status <> 'CANCELLED_BY_PROVIDER'
+            GROUP BY 1, 2, 3
+            """;
+
+    // The (activity, month) of the given connections and sessions, and of every connection and session of the given
+    // referrals, as the rows stand.
+    private static final String ACTIVITY_MONTHS = """
+            SELECT c.activity_id, date_trunc('month', c.connected_on)::date FROM dash_provider_connection c
+            JOIN unnest(?::text[], ?::text[]) AS k(referral_id, activity_id)
+              ON c.referral_id = k.referral_id AND c.activity_id = k.activity_id
+            UNION
+            SELECT a.activity_id, date_trunc('month', a.session_on)::date FROM dash_provider_attendance a
+            JOIN unnest(?::text[], ?::text[]) AS k(referral_id, attendance_id)
+              ON a.referral_id = k.referral_id AND a.attendance_id = k.attendance_id
+            UNION
+            SELECT activity_id, date_trunc('month', connected_on)::date FROM dash_provider_connection
+            WHERE referral_id = ANY(?::text[])
+            UNION
+            SELECT activity_id, date_trunc('month', session_on)::date FROM dash_provider_attendance
+            WHERE referral_id = ANY(?::text[])
+            """;
+
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
     private final DashboardWellbeing wellbeing;
@@ -144,7 +198,7 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
 
     public DashboardProvidersProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new BatchedWrites(jdbc, PROCESSING_GROUP, this::outcomesAround);
+        this.writes = new BatchedWrites(jdbc, PROCESSING_GROUP, this::refreshAround);
         this.wellbeing = new DashboardWellbeing(writes, "dash_provider_wellbeing", "dash_provider_referral");
     }
 
@@ -165,14 +219,14 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
                 ON CONFLICT (activity_id) DO UPDATE SET provider_id = EXCLUDED.provider_id, name = EXCLUDED.name,
                     capacity_per_session = EXCLUDED.capacity_per_session""",
                 event.activityId(), event.providerId(), event.name(), event.capacityPerSession());
-        touch(event.activityId(), null);
+        touch(event.activityId());
     }
 
     @EventHandler
     void on(ActivityDetailsChanged event) {
         writes.add("UPDATE dash_activity SET name = ?, capacity_per_session = ? WHERE activity_id = ?",
                 event.name(), event.capacityPerSession(), event.activityId());
-        touch(event.activityId(), null);
+        touch(event.activityId());
     }
 
     @EventHandler
@@ -196,7 +250,9 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
                 ON CONFLICT (referral_id, activity_id) DO UPDATE SET provider_id = EXCLUDED.provider_id,
                     connected_on = EXCLUDED.connected_on""",
                 event.referralId(), event.activityId(), event.providerId(), event.connectedOn());
-        touch(event.activityId(), null);
+        if (!BulkBuild.inProgress()) {
+            touched.update(touched -> touched.connections.add(new Row(event.referralId(), event.activityId())));
+        }
         touchProvider(event.providerId());
         touchReferral(event.referralId());
     }
@@ -210,7 +266,7 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
                     session_on = EXCLUDED.session_on, status = EXCLUDED.status, voided = FALSE""",
                 event.referralId(), event.attendanceId(), event.activityId(), event.sessionOn(),
                 event.status().name());
-        touch(event.activityId(), null);
+        touchSession(event.referralId(), event.attendanceId());
     }
 
     @EventHandler
@@ -219,14 +275,14 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
                 UPDATE dash_provider_attendance SET session_on = ?, status = ?
                 WHERE referral_id = ? AND attendance_id = ?""",
                 event.sessionOn(), event.status().name(), event.referralId(), event.attendanceId());
-        touch(null, event.referralId() + "/" + event.attendanceId());
+        touchSession(event.referralId(), event.attendanceId());
     }
 
     @EventHandler
     void on(AttendanceVoided event) {
         writes.add("UPDATE dash_provider_attendance SET voided = TRUE WHERE referral_id = ? AND attendance_id = ?",
                 event.referralId(), event.attendanceId());
-        touch(null, event.referralId() + "/" + event.attendanceId());
+        touchSession(event.referralId(), event.attendanceId());
     }
 
     @EventHandler
@@ -288,18 +344,16 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
     }
 
     // Registered after BatchedWrites' own flush (every handler adds a write before it touches).
-    private void touch(String activityId, String attendanceKey) {
-        if (BulkBuild.inProgress()) {
-            return;
+    private void touch(String activityId) {
+        if (!BulkBuild.inProgress()) {
+            touched.update(touched -> touched.activities.add(activityId));
         }
-        touched.update(touched -> {
-            if (activityId != null) {
-                touched.activities.add(activityId);
-            }
-            if (attendanceKey != null) {
-                touched.attendances.add(attendanceKey);
-            }
-        });
+    }
+
+    private void touchSession(String referralId, String attendanceId) {
+        if (!BulkBuild.inProgress()) {
+            touched.update(touched -> touched.attendances.add(new Row(referralId, attendanceId)));
+        }
     }
 
     private void touchProvider(String providerId) {
@@ -315,13 +369,18 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
     }
 
     /**
-     * A batch's writes, with the provider outcomes kept current around them: the outcome counts of every referral the
-     * batch touched (connected, measured, received) are taken away before the writes and added again after them. A
-     * batch so costs what its referrals do, not what every referral of their providers does.
+     * A batch's writes, with the provider views kept current around them. The outcome counts of every referral the
+     * batch touched (connected, measured, received again) are taken away before the writes and added again after
+     * them. The rollup and capacity of an activity are counted again for the months the batch's connections and
+     * sessions were in before it and are in after it (a referral received again: all of its own), and the providers'
+     * capacity for those months. A batch so costs what its own rows do, not what every month of their activities
+     * and every referral of their providers does. Activities registered or changed are counted again in full after
+     * the batch ({@link #refresh}).
      */
-    private void outcomesAround(UnitOfWork<?> unitOfWork, Runnable statements) {
+    private void refreshAround(UnitOfWork<?> unitOfWork, Runnable statements) {
         Touched batch = touched.peek(unitOfWork);
-        if (batch == null || batch.referrals.isEmpty() && batch.received.isEmpty()) {
+        if (batch == null || batch.referrals.isEmpty() && batch.received.isEmpty() && batch.connections.isEmpty()
+                && batch.attendances.isEmpty()) {
             statements.run();
             return;
         }
@@ -330,6 +389,7 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
         Array referrals = textArray(List.copyOf(counted));
         List<Object[]> emptied = new ArrayList<>(jdbc.query(TAKE_FROM_OUTCOMES, DashboardProvidersProjection::outcomeKey,
                 referrals));
+        Set<Row> months = activityMonths(batch);
         statements.run();
         emptied.addAll(jdbc.query(ADD_TO_OUTCOMES, DashboardProvidersProjection::outcomeKey, referrals));
         if (!emptied.isEmpty()) {
@@ -340,8 +400,50 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
                       AND t.with_baseline = 0""",
                     column(emptied, 0, "date"), column(emptied, 1, "text"), column(emptied, 2, "text"));
         }
+        months.addAll(activityMonths(batch));
+        recount(List.copyOf(months));
         batch.referrals.clear();
         batch.providers.clear();
+        batch.received.clear();
+        batch.connections.clear();
+        batch.attendances.clear();
+    }
+
+    /** The (activity, first day of month) pairs of the batch's connections and sessions, as the rows stand now. */
+    private Set<Row> activityMonths(Touched batch) {
+        List<Row> connections = List.copyOf(batch.connections);
+        List<Row> sessions = List.copyOf(batch.attendances);
+        Array received = textArray(List.copyOf(batch.received));
+        return new LinkedHashSet<>(jdbc.query(ACTIVITY_MONTHS, (rs, i) -> new Row(rs.getString(1), rs.getString(2)),
+                textArray(connections.stream().map(Row::first).toList()),
+                textArray(connections.stream().map(Row::second).toList()),
+                textArray(sessions.stream().map(Row::first).toList()),
+                textArray(sessions.stream().map(Row::second).toList()), received, received));
+    }
+
+    /** Counts the rollup and capacity of these (activity, month) pairs again, then the providers' capacity. */
+    private void recount(List<Row> activityMonths) {
+        if (activityMonths.isEmpty()) {
+            return;
+        }
+        Array activities = textArray(activityMonths.stream().map(Row::first).toList());
+        Array months = jdbc.execute((ConnectionCallback<Array>) c -> c.createArrayOf("date",
+                activityMonths.stream().map(pair -> Date.valueOf(pair.second())).toArray()));
+        String capacityOf = """
+                SELECT DISTINCT t.month, t.provider_id FROM dash_activity_capacity t
+                JOIN unnest(?::text[], ?::date[]) AS b(activity_id, month)
+                  ON t.activity_id = b.activity_id AND t.month = b.month""";
+        Set<List<Object>> capacityBuckets = new LinkedHashSet<>(jdbc.query(capacityOf,
+                (rs, i) -> List.<Object>of(rs.getDate(1), rs.getString(2)), activities, months));
+        String inPairs = " USING unnest(?::text[], ?::date[]) AS b(activity_id, month) "
+                + "WHERE t.activity_id = b.activity_id AND t.month = b.month";
+        jdbc.update("DELETE FROM dash_provider_rollup t" + inPairs, activities, months);
+        jdbc.update("DELETE FROM dash_activity_capacity t" + inPairs, activities, months);
+        jdbc.update(ROLLUP_OF, activities, months, activities, months);
+        jdbc.update(CAPACITY_OF, activities, months);
+        capacityBuckets.addAll(jdbc.query(capacityOf, (rs, i) -> List.<Object>of(rs.getDate(1), rs.getString(2)),
+                activities, months));
+        providerCapacity(capacityBuckets);
     }
 
     private static Object[] outcomeKey(ResultSet row, int i) throws SQLException {
@@ -354,8 +456,9 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
     }
 
     // Registered after BatchedWrites' own flush (every handler adds a write before it touches), so it counts from
-    // rows that hold the batch's changes. The outcomes are left to outcomesAround, unless the batch's writes went
-    // without it (written event by event): then every outcome of the providers concerned is counted again.
+    // rows that hold the batch's changes: every month of the activities registered or changed. When the batch's
+    // writes went without refreshAround (written event by event), it also counts every month of the activities its
+    // connections and sessions concern again, and every outcome of the providers concerned.
     private void refresh(Touched touched) {
         outcomes(touched);
         Set<String> activities = new LinkedHashSet<>(touched.activities);
@@ -370,10 +473,12 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
             activities.addAll(jdbc.queryForList("""
                     SELECT DISTINCT activity_id FROM dash_provider_attendance
                     WHERE referral_id || '/' || attendance_id = ANY(?)""", String.class,
-                    textArray(List.copyOf(touched.attendances))));
+                    textArray(touched.attendances.stream().map(row -> row.first() + "/" + row.second()).toList())));
         }
+        touched.connections.forEach(connection -> activities.add(connection.second()));
         touched.activities.clear();
         touched.attendances.clear();
+        touched.connections.clear();
         if (activities.isEmpty()) {
             return;
         }
@@ -444,9 +549,14 @@ public class DashboardProvidersProjection implements BulkBuild.Deferring {
                 connection.createArrayOf("text", values.toArray(String[]::new)));
     }
 
+    /** Two ids: a referral and an activity (a connection) or a session; an activity and a month. */
+    private record Row(String first, String second) {
+    }
+
     private static final class Touched {
         final Set<String> activities = new LinkedHashSet<>();
-        final Set<String> attendances = new LinkedHashSet<>();
+        final Set<Row> connections = new LinkedHashSet<>();
+        final Set<Row> attendances = new LinkedHashSet<>();
         final Set<String> providers = new LinkedHashSet<>();
         final Set<String> referrals = new LinkedHashSet<>();
         final Set<String> received = new LinkedHashSet<>();

@@ -6,11 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -153,14 +155,11 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
             + "INSERT INTO dash_referral_wait (month, borough_gss_code, dimension, value, wait, days, referrals)\n"
             + WAIT_COUNTS.formatted("");
 
-    // Adds the referrals' counts to the rollup rows, or takes them away; returns the keys of rows left at zero.
-    private static final String ADD_TO_ROLLUP = rollupDelta("");
-    private static final String TAKE_FROM_ROLLUP = rollupDelta("-1 *");
-
-    // The same for the boroughs' monthly waits, London's monthly waits (borough '*') and the boroughs' yearly
-    // waits, which a full refresh derives from the monthly rows (waitAggregates).
-    private static final String ADD_TO_WAITS = waitDelta("");
-    private static final String TAKE_FROM_WAITS = waitDelta("-1 *");
+    // Adds the referrals' counts to the rollup rows and to the waits (the boroughs' monthly rows, London's monthly
+    // rows, borough '*', and the boroughs' yearly rows, as waitAggregates derives them), or takes them away, in one
+    // statement that works out the referrals' facts once; returns the keys of rows left at zero.
+    private static final String ADD_TO_ROLLUPS = delta("");
+    private static final String TAKE_FROM_ROLLUPS = delta("-1 *");
 
     private static final String DELETE_EMPTY_ROLLUP = """
             DELETE FROM dash_referral_rollup t
@@ -214,11 +213,11 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
             """.formatted(which);
     }
 
-    private static String rollupDelta(String sign) {
+    private static String delta(String sign) {
         return FACTS_OF_REFERRALS + """
                 , changed AS (
-                    INSERT INTO dash_referral_rollup AS t %s
-                    %s
+                    INSERT INTO dash_referral_rollup AS t %1$s
+                    %2$s
                     ON CONFLICT (dimension, value, month, borough_gss_code) DO UPDATE SET
                         received = t.received + EXCLUDED.received, accepted = t.accepted + EXCLUDED.accepted,
                         declined = t.declined + EXCLUDED.declined,
@@ -230,15 +229,8 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
                         sessions_missed = t.sessions_missed + EXCLUDED.sessions_missed,
                         with_baseline = t.with_baseline + EXCLUDED.with_baseline,
                         matched = t.matched + EXCLUDED.matched, improved = t.improved + EXCLUDED.improved
-                    RETURNING t.dimension, t.value, t.month, t.borough_gss_code, t.received)
-                SELECT dimension, value, month, borough_gss_code FROM changed WHERE received = 0
-                """.formatted(ROLLUP_COLUMNS,
-                ROLLUP_COUNTS.formatted(sign, WellbeingScoring.SWEMWBS_MEANINGFUL_CHANGE_HUNDREDTHS));
-    }
-
-    private static String waitDelta(String sign) {
-        return FACTS_OF_REFERRALS + """
-                , w AS (%s),
+                    RETURNING t.dimension, t.value, t.month, t.borough_gss_code, t.received),
+                w AS (%3$s),
                 monthly AS (
                     INSERT INTO dash_referral_wait AS t (month, borough_gss_code, dimension, value, wait, days, referrals)
                     SELECT * FROM w
@@ -260,13 +252,20 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
                     ON CONFLICT (financial_year, borough_gss_code, wait, days)
                     DO UPDATE SET referrals = t.referrals + EXCLUDED.referrals
                     RETURNING t.financial_year, t.borough_gss_code, t.wait, t.days, t.referrals)
-                SELECT month, borough_gss_code, dimension, value, wait, days, NULL::integer AS financial_year
-                FROM monthly WHERE referrals = 0
+                SELECT 'rollup' AS kind, month, borough_gss_code, dimension, value, NULL::text AS wait,
+                       NULL::integer AS days, NULL::integer AS financial_year
+                FROM changed WHERE received = 0
                 UNION ALL
-                SELECT month, borough_gss_code, dimension, value, wait, days, NULL FROM london WHERE referrals = 0
+                SELECT 'wait', month, borough_gss_code, dimension, value, wait, days, NULL FROM monthly
+                WHERE referrals = 0
                 UNION ALL
-                SELECT NULL, borough_gss_code, NULL, NULL, wait, days, financial_year FROM yearly WHERE referrals = 0
-                """.formatted(WAIT_COUNTS.formatted(sign));
+                SELECT 'wait', month, borough_gss_code, dimension, value, wait, days, NULL FROM london WHERE referrals = 0
+                UNION ALL
+                SELECT 'year', NULL, borough_gss_code, NULL, NULL, wait, days, financial_year FROM yearly
+                WHERE referrals = 0
+                """.formatted(ROLLUP_COLUMNS,
+                ROLLUP_COUNTS.formatted(sign, WellbeingScoring.SWEMWBS_MEANINGFUL_CHANGE_HUNDREDTHS),
+                WAIT_COUNTS.formatted(sign));
     }
 
     // London's wait histograms per month (borough '*'), from the boroughs' rows of the given months.
@@ -344,6 +343,8 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
         writes.add("UPDATE dash_referral SET person_id = ? WHERE person_id = ?", event.survivorId(), event.personId());
         touch(null, event.personId());
         touch(null, event.survivorId());
+        touchCaseloads(null, event.personId());
+        touchCaseloads(null, event.survivorId());
     }
 
     @EventHandler
@@ -353,12 +354,14 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
                 financialYear(on), orUnknown(event.boroughGssCode()), orUnknown(event.pcn()), event.source().name(),
                 textArray(event.needs()));
         touch(event.referralId(), event.personId());
+        touchCaseloads(event.referralId(), event.personId());
     }
 
     @EventHandler
     void on(ReferralAccepted event) {
         update("UPDATE dash_referral SET accepted_on = ?, link_worker_id = ? WHERE referral_id = ?",
                 event.referralId(), event.acceptedOn(), event.linkWorkerId());
+        touchCaseloads(event.referralId(), null);
     }
 
     @EventHandler
@@ -537,6 +540,21 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
         });
     }
 
+    /** Only an acceptance, a merge or a referral received (again) can change who is in a caseload. */
+    private void touchCaseloads(String referralId, String personId) {
+        if (BulkBuild.inProgress()) {
+            return;
+        }
+        touched.update(touched -> {
+            if (referralId != null) {
+                touched.caseloadReferrals.add(referralId);
+            }
+            if (personId != null) {
+                touched.caseloadPeople.add(personId);
+            }
+        });
+    }
+
     /**
      * A batch's writes, with the rollups kept current around them: before the writes, the counts of every referral
      * the batch may change are taken away from the rollups; after them, the same referrals are counted again. A
@@ -554,19 +572,17 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
         Array referrals = textArray(List.copyOf(batch.referrals));
         Array people = textArray(List.copyOf(batch.people));
         Map<String, Caseload> before = affected(referrals, people);
+        Set<Caseload> caseloads = new LinkedHashSet<>(caseloads(batch));
         Array counted = textArray(List.copyOf(before.keySet()));
-        List<Object[]> emptyRollups = new ArrayList<>(jdbc.query(TAKE_FROM_ROLLUP, DashboardReferralsProjection::rollupKey,
-                counted));
-        List<Object[]> emptyWaits = new ArrayList<>(jdbc.query(TAKE_FROM_WAITS, DashboardReferralsProjection::waitKey,
+        List<EmptyRow> emptied = new ArrayList<>(jdbc.query(TAKE_FROM_ROLLUPS, DashboardReferralsProjection::emptyRow,
                 counted));
         writes.run();
         Map<String, Caseload> after = affected(referrals, people);
         Set<String> recount = new LinkedHashSet<>(before.keySet());
         recount.addAll(batch.referrals);
         Array again = textArray(List.copyOf(recount));
-        emptyRollups.addAll(jdbc.query(ADD_TO_ROLLUP, DashboardReferralsProjection::rollupKey, again));
-        emptyWaits.addAll(jdbc.query(ADD_TO_WAITS, DashboardReferralsProjection::waitKey, again));
-        deleteEmpty(emptyRollups, emptyWaits);
+        emptied.addAll(jdbc.query(ADD_TO_ROLLUPS, DashboardReferralsProjection::emptyRow, again));
+        deleteEmpty(emptied);
         Set<String> unforeseen = new LinkedHashSet<>(after.keySet());
         unforeseen.removeAll(recount);
         if (!unforeseen.isEmpty()) {
@@ -576,11 +592,21 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
                     + "were counted again from the facts", unforeseen.size());
             refreshBuckets(textArray(List.copyOf(unforeseen)), textArray(List.of()));
         }
-        Set<Caseload> caseloads = new LinkedHashSet<>(before.values());
-        caseloads.addAll(after.values());
+        caseloads.addAll(caseloads(batch));
         refreshCaseloads(caseloads);
         batch.referrals.clear();
         batch.people.clear();
+        batch.caseloadReferrals.clear();
+        batch.caseloadPeople.clear();
+    }
+
+    /** The caseloads the batch's acceptances, merges and receipts count in, as the rows stand now. */
+    private Collection<Caseload> caseloads(Touched batch) {
+        if (batch.caseloadReferrals.isEmpty() && batch.caseloadPeople.isEmpty()) {
+            return List.of();
+        }
+        return affected(textArray(List.copyOf(batch.caseloadReferrals)), textArray(List.copyOf(batch.caseloadPeople)))
+                .values();
     }
 
     /** The referrals whose counts the batch may change, with the caseloads they count in, as the rows stand now. */
@@ -596,37 +622,41 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
     private record Caseload(String linkWorker, Integer year) {
     }
 
-    private void deleteEmpty(List<Object[]> rollups, List<Object[]> waits) {
+    private void deleteEmpty(List<EmptyRow> emptied) {
+        List<EmptyRow> rollups = emptied.stream().filter(row -> row.kind().equals("rollup")).toList();
         if (!rollups.isEmpty()) {
-            jdbc.update(DELETE_EMPTY_ROLLUP, column(rollups, 0, "text"), column(rollups, 1, "text"),
-                    column(rollups, 2, "date"), column(rollups, 3, "text"));
+            jdbc.update(DELETE_EMPTY_ROLLUP, column(rollups, EmptyRow::dimension, "text"),
+                    column(rollups, EmptyRow::value, "text"), column(rollups, EmptyRow::month, "date"),
+                    column(rollups, EmptyRow::borough, "text"));
         }
-        List<Object[]> monthly = waits.stream().filter(key -> key[6] == null).toList();
+        List<EmptyRow> monthly = emptied.stream().filter(row -> row.kind().equals("wait")).toList();
         if (!monthly.isEmpty()) {
-            jdbc.update(DELETE_EMPTY_WAITS, column(monthly, 2, "text"), column(monthly, 3, "text"),
-                    column(monthly, 0, "date"), column(monthly, 1, "text"), column(monthly, 4, "text"),
-                    column(monthly, 5, "integer"));
+            jdbc.update(DELETE_EMPTY_WAITS, column(monthly, EmptyRow::dimension, "text"),
+                    column(monthly, EmptyRow::value, "text"), column(monthly, EmptyRow::month, "date"),
+                    column(monthly, EmptyRow::borough, "text"), column(monthly, EmptyRow::waitName, "text"),
+                    column(monthly, EmptyRow::days, "integer"));
         }
-        List<Object[]> yearly = waits.stream().filter(key -> key[6] != null).toList();
+        List<EmptyRow> yearly = emptied.stream().filter(row -> row.kind().equals("year")).toList();
         if (!yearly.isEmpty()) {
-            jdbc.update(DELETE_EMPTY_YEAR_WAITS, column(yearly, 6, "integer"), column(yearly, 1, "text"),
-                    column(yearly, 4, "text"), column(yearly, 5, "integer"));
+            jdbc.update(DELETE_EMPTY_YEAR_WAITS, column(yearly, EmptyRow::financialYear, "integer"),
+                    column(yearly, EmptyRow::borough, "text"), column(yearly, EmptyRow::waitName, "text"),
+                    column(yearly, EmptyRow::days, "integer"));
         }
     }
 
-    private static Object[] rollupKey(ResultSet row, int i) throws SQLException {
-        return new Object[] {row.getString(1), row.getString(2), row.getDate(3), row.getString(4)};
+    /** The key of a rollup ("rollup"), monthly wait ("wait") or yearly wait ("year") row left at zero referrals. */
+    private record EmptyRow(String kind, Date month, String borough, String dimension, String value, String waitName,
+                            Integer days, Integer financialYear) {
     }
 
-    /** month, borough, dimension, value, wait, days, financial year (set for a yearly row only). */
-    private static Object[] waitKey(ResultSet row, int i) throws SQLException {
-        return new Object[] {row.getDate(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                row.getInt(6), row.getObject(7) == null ? null : row.getInt(7)};
+    private static EmptyRow emptyRow(ResultSet row, int i) throws SQLException {
+        return new EmptyRow(row.getString(1), row.getDate(2), row.getString(3), row.getString(4), row.getString(5),
+                row.getString(6), (Integer) row.getObject(7), (Integer) row.getObject(8));
     }
 
-    private Array column(List<Object[]> rows, int index, String type) {
+    private <T> Array column(List<T> rows, Function<T, ?> field, String type) {
         return jdbc.execute((ConnectionCallback<Array>) c ->
-                c.createArrayOf(type, rows.stream().map(row -> row[index]).toArray()));
+                c.createArrayOf(type, rows.stream().map(field).toArray()));
     }
 
     // Registered after BatchedWrites' own flush (every handler adds a write before it touches). It has work to do
@@ -643,6 +673,8 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
         refreshCaseloads(new LinkedHashSet<>(affected(referrals, people).values()));
         touched.referrals.clear();
         touched.people.clear();
+        touched.caseloadReferrals.clear();
+        touched.caseloadPeople.clear();
     }
 
     /** The rollups and waits of every month and borough the people of these referrals, and these people, were referred in. */
@@ -698,5 +730,7 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
     private static final class Touched {
         final Set<String> referrals = new LinkedHashSet<>();
         final Set<String> people = new LinkedHashSet<>();
+        final Set<String> caseloadReferrals = new LinkedHashSet<>();
+        final Set<String> caseloadPeople = new LinkedHashSet<>();
     }
 }
