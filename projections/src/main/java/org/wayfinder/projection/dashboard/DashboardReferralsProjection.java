@@ -86,14 +86,18 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
                 imd_decile = EXCLUDED.imd_decile
             """;
 
+    // The attended and missed sessions of the given referrals, counted again from their session rows (once per batch).
     private static final String ATTENDANCE_TOTALS = """
             UPDATE dash_referral r SET attended_sessions = a.attended, missed_sessions = a.missed,
                 first_attended_on = a.first_attended
-            FROM (SELECT count(*) FILTER (WHERE status = 'ATTENDED' AND NOT voided) AS attended,
-                         count(*) FILTER (WHERE status = 'DID_NOT_ATTEND' AND NOT voided) AS missed,
-                         min(session_on) FILTER (WHERE status = 'ATTENDED' AND NOT voided) AS first_attended
-                  FROM dash_referral_attendance WHERE referral_id = ?) a
-            WHERE r.referral_id = ?
+            FROM (SELECT k.referral_id,
+                         count(s.referral_id) FILTER (WHERE s.status = 'ATTENDED' AND NOT s.voided) AS attended,
+                         count(s.referral_id) FILTER (WHERE s.status = 'DID_NOT_ATTEND' AND NOT s.voided) AS missed,
+                         min(s.session_on) FILTER (WHERE s.status = 'ATTENDED' AND NOT s.voided) AS first_attended
+                  FROM unnest(?::text[]) AS k(referral_id)
+                  LEFT JOIN dash_referral_attendance s ON s.referral_id = k.referral_id
+                  GROUP BY k.referral_id) a
+            WHERE r.referral_id = a.referral_id
             """;
 
     private static final String ALL_ATTENDANCE_TOTALS = """
@@ -514,12 +518,15 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
         touch(referralId);
     }
 
+    /** The referral's session totals are counted again once per batch, after its writes, before its rollups. */
     private void attendanceTotals(String referralId) {
         if (BulkBuild.inProgress()) {
             return;
         }
-        writes.add(ATTENDANCE_TOTALS, referralId, referralId);
-        touch(referralId);
+        touched.update(touched -> {
+            touched.sessionsOf.add(referralId);
+            touched.referrals.add(referralId);
+        });
     }
 
     private void touch(String referralId) {
@@ -577,6 +584,7 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
         List<EmptyRow> emptied = new ArrayList<>(jdbc.query(TAKE_FROM_ROLLUPS, DashboardReferralsProjection::emptyRow,
                 counted));
         writes.run();
+        countSessions(batch);
         Map<String, Caseload> after = affected(referrals, people);
         Set<String> recount = new LinkedHashSet<>(before.keySet());
         recount.addAll(batch.referrals);
@@ -598,6 +606,13 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
         batch.people.clear();
         batch.caseloadReferrals.clear();
         batch.caseloadPeople.clear();
+    }
+
+    private void countSessions(Touched batch) {
+        if (!batch.sessionsOf.isEmpty()) {
+            jdbc.update(ATTENDANCE_TOTALS, textArray(List.copyOf(batch.sessionsOf)));
+            batch.sessionsOf.clear();
+        }
     }
 
     /** The caseloads the batch's acceptances, merges and receipts count in, as the rows stand now. */
@@ -667,6 +682,7 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
         if (touched.referrals.isEmpty() && touched.people.isEmpty()) {
             return;
         }
+        countSessions(touched);
         Array referrals = textArray(List.copyOf(touched.referrals));
         Array people = textArray(List.copyOf(touched.people));
         refreshBuckets(referrals, people);
@@ -732,5 +748,6 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
         final Set<String> people = new LinkedHashSet<>();
         final Set<String> caseloadReferrals = new LinkedHashSet<>();
         final Set<String> caseloadPeople = new LinkedHashSet<>();
+        final Set<String> sessionsOf = new LinkedHashSet<>();
     }
 }
