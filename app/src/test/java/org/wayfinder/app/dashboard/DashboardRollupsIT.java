@@ -66,7 +66,7 @@ import org.wayfinder.projection.dashboard.DashboardReferralsProjection;
  * voided, people merged. The events run through the projection's own handlers in batches of random size, as an
  * event processor runs them, in tables of a schema of the test's own.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class DashboardRollupsIT {
 
