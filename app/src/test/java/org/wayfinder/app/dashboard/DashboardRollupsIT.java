@@ -110,7 +110,6 @@ class DashboardRollupsIT {
         for (int start = 0; start < history.size(); ) {
             int end = Math.min(history.size(), start + 1 + random.nextInt(random.nextBoolean() ? 4 : 40));
             handle(history.subList(start, end));
-            handleProviders(history.subList(start, end));
             start = end;
             batches++;
             String kept = rollups();
@@ -314,34 +313,21 @@ class DashboardRollupsIT {
         return new WellbeingMeasured(referral, measure, Instrument.SWEMWBS, "SWEMWBS v1", point, on, null, items, null);
     }
 
-    /** One batch, as an event processor runs it: one batching unit of work in one transaction, in the test's schema. */
+    /** One batch for each dashboard projection, as its own processor runs it. */
     private void handle(List<Object> payloads) {
-        List<EventMessage<?>> messages = new ArrayList<>();
-        payloads.forEach(payload -> messages.add(GenericEventMessage.asEventMessage(payload)));
-        transactions.executeWithoutResult(status -> {
-            jdbc.execute("SET LOCAL search_path TO " + SCHEMA + ", public");
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
-            var result = unitOfWork.executeWithResult(() -> {
-                handlers.handle(unitOfWork.getMessage());
-                return null;
-            });
-            if (result.isExceptional()) {
-                throw new IllegalStateException(result.exceptionResult());
-            }
-        });
+        handle(handlers, payloads);
+        handle(providerHandlers, payloads);
     }
 
-    /** The same batch for dashboard-providers, as its own processor would run it. */
-    private void handleProviders(List<Object> payloads) {
+    /** One batch, as an event processor runs it: one batching unit of work in one transaction, in the test's schema. */
+    private void handle(AnnotationEventHandlerAdapter projection, List<Object> payloads) {
         List<EventMessage<?>> messages = new ArrayList<>();
         payloads.forEach(payload -> messages.add(GenericEventMessage.asEventMessage(payload)));
         transactions.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL search_path TO " + SCHEMA + ", public");
             BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
             var result = unitOfWork.executeWithResult(() -> {
-                if (providerHandlers.canHandle(unitOfWork.getMessage())) {
-                    providerHandlers.handle(unitOfWork.getMessage());
-                }
+                projection.handle(unitOfWork.getMessage());
                 return null;
             });
             if (result.isExceptional()) {
