@@ -193,9 +193,11 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
             WHERE person_id IN (SELECT person_id FROM dash_referral WHERE referral_id = ANY(?::text[])
                                 UNION SELECT unnest(?::text[]))""".formatted(CASELOAD_YEAR);
 
+    // f is materialised: inlined, PostgreSQL evaluates the two flags' subqueries once per row of d (nine or so per
+    // referral, one per dimension) instead of once per referral.
     private static String facts(String which) {
         return """
-            WITH f AS (
+            WITH f AS MATERIALIZED (
                 SELECT r.*, (r.accepted_on IS NOT NULL AND NOT EXISTS (
                         SELECT 1 FROM dash_referral o WHERE o.person_id = r.person_id
                             AND o.financial_year = r.financial_year AND o.accepted_on IS NOT NULL
