@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.wayfinder.app.security.DevelopmentTokens;
 import org.wayfinder.app.support.ApiClient;
 import org.wayfinder.kernel.access.Role;
+import org.wayfinder.projection.catalogue.ProjectionCatalogue;
 
 /**
  * A rebuild through the API reads the event store once into tables of its own, takes over from the live views,
@@ -58,6 +59,7 @@ class ProjectionRebuildIT {
             aJourney(i);
         }
         Map live = awaitCaughtUpChecksums();
+        List<String> indexes = projectionIndexes();
 
         Map first = rebuildAndWait(List.of("all"));
         assertThat(first.get("state")).isEqualTo("caught-up");
@@ -66,8 +68,12 @@ class ProjectionRebuildIT {
                 .contains("referral-summary", "person-directory", "wellbeing-outcomes");
         assertThat(evaluator.get("/api/projections/checksums").getBody()).isEqualTo(live);
 
+        // Every index is back, under its own name, including those only readers use and the build made last.
+        assertThat(projectionIndexes()).isEqualTo(indexes);
+
         rebuildAndWait(List.of("all"));
         assertThat(evaluator.get("/api/projections/checksums").getBody()).isEqualTo(live);
+        assertThat(projectionIndexes()).isEqualTo(indexes);
         assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild\\_%' "
                 + "OR nspname LIKE 'retired\\_%'", String.class)).isEmpty();
 
@@ -76,6 +82,15 @@ class ProjectionRebuildIT {
         assertThat(afterwards).isNotEqualTo(live);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM referral_summary WHERE referral_id = ?", Long.class,
                 referralId)).isOne();
+    }
+
+    /** Every index of the projections' live tables, as its definition with its name. */
+    private List<String> projectionIndexes() {
+        List<String> tables = ProjectionCatalogue.ALL.stream().flatMap(p -> p.tables().stream()).toList();
+        List<String> indexes = jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' "
+                + "AND tablename = ANY(?) ORDER BY indexname", String.class, (Object) tables.toArray(String[]::new));
+        assertThat(indexes).hasSizeGreaterThan(tables.size());
+        return indexes;
     }
 
     @Test

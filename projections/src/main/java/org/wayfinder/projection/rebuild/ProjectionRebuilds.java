@@ -176,8 +176,12 @@ public class ProjectionRebuilds {
         writers.shutdownNow();
     }
 
-    /** One selected projection: its tables and the handler invoker of its event processor. */
-    public record Target(String name, List<String> tables, EventProcessor processor, EventHandlerInvoker invoker) {
+    /**
+     * One selected projection: its tables, the indexes only readers use (created when the build phase ends), and the
+     * handler invoker of its event processor.
+     */
+    public record Target(String name, List<String> tables, List<String> readerIndexes, EventProcessor processor,
+                         EventHandlerInvoker invoker) {
     }
 
     /** How far a build got: the last index read, events read, what each projection handled, recent gaps. */
@@ -329,20 +333,51 @@ public class ProjectionRebuilds {
     }
 
     /**
-     * Computes what the projections deferred during the build phase ({@link BulkBuild.Deferring}), in the build's
-     * schema and one transaction, so the tables are complete before anyone reads them or takes them over.
+     * Ends a build phase in the build's schema, so the tables are complete before anyone reads them or takes them
+     * over. First every table gets statistics: fresh tables have none, and the deferred work's plans need them (so do
+     * readers once the tables are taken over). Then, projection by projection in parallel, what the projection
+     * deferred ({@link BulkBuild.Deferring}) and after it the indexes only its readers use, as the live tables define
+     * them (an index would wait for the deferred work's writes to its table anyway). Each table's statistics, each
+     * projection's deferred work with its indexes, and each other index is a transaction of its own on a writer thread.
      */
     void completeBuild(String schema, List<Target> targets) {
-        List<BulkBuild.Deferring> deferred = deferring.orderedStream()
-                .filter(projection -> targets.stream().anyMatch(t -> t.name().equals(projection.processingGroup())))
-                .toList();
-        if (deferred.isEmpty()) {
-            return;
+        long started = System.nanoTime();
+        inParallel(targets.stream().flatMap(target -> target.tables().stream())
+                .map(table -> (Runnable) () -> jdbc.execute("ANALYZE " + schema + "." + table)).toList());
+        long analysed = System.nanoTime();
+        List<Runnable> tasks = new ArrayList<>();
+        for (Target target : targets) {
+            List<String> indexes = target.readerIndexes().stream().map(index -> jdbc.queryForObject(
+                    "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = ?", String.class, index)
+                    .replaceFirst(" ON public\\.", " ON " + schema + ".")).toList();
+            Optional<BulkBuild.Deferring> deferred = deferring.orderedStream()
+                    .filter(projection -> projection.processingGroup().equals(target.name())).findFirst();
+            if (deferred.isPresent()) {
+                // The longest tasks first, so the writer threads do not leave them for last.
+                tasks.add(0, () -> {
+                    jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
+                    // The rollups aggregate every fact row: in memory rather than in batches on disk.
+                    jdbc.execute("SET LOCAL work_mem = '64MB'");
+                    deferred.get().completeBulkBuild();
+                    indexes.forEach(jdbc::execute);
+                });
+            } else {
+                indexes.forEach(index -> tasks.add(() -> jdbc.execute(index)));
+            }
         }
-        transactions.executeWithoutResult(status -> {
-            jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
-            deferred.forEach(BulkBuild.Deferring::completeBulkBuild);
-        });
+        inParallel(tasks);
+        log.info("Build phase in {} completed: statistics in {} ms, deferred work and reader indexes in {} ms", schema,
+                (analysed - started) / 1_000_000, (System.nanoTime() - analysed) / 1_000_000);
+    }
+
+    /** Runs each task in a transaction of its own on the writer threads, and waits for all of them. */
+    private void inParallel(List<Runnable> tasks) {
+        List<Future<?>> running = new ArrayList<>(tasks.size());
+        for (Runnable task : tasks) {
+            running.add(writers.submit(() -> whenConnected(() -> transactions.executeWithoutResult(
+                    status -> task.run()))));
+        }
+        awaitAll(running);
     }
 
     /**
@@ -438,11 +473,33 @@ public class ProjectionRebuilds {
         }
     }
 
+    /**
+     * The build's schema with a copy of every table of the targets, without the indexes only readers use:
+     * {@link #completeBuild} creates those.
+     */
     void createBuildSchema(String schema, List<Target> targets) {
         jdbc.execute("CREATE SCHEMA " + schema);
         for (Target target : targets) {
+            List<String> deferred = new ArrayList<>(target.readerIndexes());
             for (String table : target.tables()) {
                 jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
+                Map<String, String> live = indexes("public", table);
+                Map<String, String> copied = indexes(schema, table);
+                for (String index : target.readerIndexes()) {
+                    String definition = live.get(index);
+                    if (definition == null) {
+                        continue;
+                    }
+                    String copy = copied.entrySet().stream().filter(e -> e.getValue().equals(definition))
+                            .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new IllegalStateException(
+                                    "No copy of index " + index + " in " + schema + "." + table));
+                    jdbc.execute("DROP INDEX " + schema + "." + copy);
+                    deferred.remove(index);
+                }
+            }
+            if (!deferred.isEmpty()) {
+                throw new IllegalStateException("Projection " + target.name() + " names indexes its tables do not have: "
+                        + deferred);
             }
         }
     }
@@ -517,8 +574,8 @@ public class ProjectionRebuilds {
         if (!(processor instanceof AbstractEventProcessor handling)) {
             throw new IllegalStateException("Processor " + processor.getName() + " exposes no handler invoker");
         }
-        return new Target(name, projection.tables().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(), processor,
-                withoutDeadLetters(handling.eventHandlerInvoker()));
+        return new Target(name, projection.tables().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(),
+                projection.readerIndexes(), processor, withoutDeadLetters(handling.eventHandlerInvoker()));
     }
 
     /**
