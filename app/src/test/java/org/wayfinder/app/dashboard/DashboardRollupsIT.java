@@ -337,38 +337,40 @@ class DashboardRollupsIT {
     }
 
     private String providerRollups() {
-        return inSchema("""
-                SELECT (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_provider_rollup t)
-                    || ' ' || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_activity_capacity t)
-                    || ' ' || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_provider_capacity t)
-                    || ' ' || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_provider_outcome t)
-                    || ' ' || (SELECT count(*) FROM dash_provider_outcome)""", String.class);
+        return checksum("dash_provider_rollup", "dash_activity_capacity", "dash_provider_capacity",
+                "dash_provider_outcome");
     }
 
     private String providersCountedFromFacts() {
-        transactions.executeWithoutResult(status -> {
-            jdbc.execute("SET LOCAL search_path TO " + SCHEMA + ", public");
-            providers.rebuildRollupsFromFacts();
-        });
-        return providerRollups();
+        return countedFromFacts(providers::rebuildRollupsFromFacts, this::providerRollups);
     }
 
     private String rollups() {
-        return inSchema("""
-                SELECT (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_referral_rollup t)
-                    || ' ' || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_referral_wait t)
-                    || ' ' || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_referral_wait_year t)
-                    || ' ' || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM dash_caseload t)
-                    || ' ' || (SELECT count(*) FROM dash_referral_rollup)""", String.class);
+        return checksum("dash_referral_rollup", "dash_referral_wait", "dash_referral_wait_year", "dash_caseload");
     }
 
     /** Counts every rollup again from the fact rows (in the test's schema) and returns their checksum. */
     private String countedFromFacts() {
+        return countedFromFacts(projection::rebuildRollupsFromFacts, this::rollups);
+    }
+
+    private String countedFromFacts(Runnable recount, java.util.function.Supplier<String> checksum) {
         transactions.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL search_path TO " + SCHEMA + ", public");
-            projection.rebuildRollupsFromFacts();
+            recount.run();
         });
-        return rollups();
+        return checksum.get();
+    }
+
+    /** The tables' contents as one text, in the test's schema, and the first table's row count. */
+    private String checksum(String... tables) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (String table : tables) {
+            sql.append("(SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM ").append(table)
+                    .append(" t) || ' ' || ");
+        }
+        sql.append("(SELECT count(*) FROM ").append(tables[0]).append(')');
+        return inSchema(sql.toString(), String.class);
     }
 
     private <T> T inSchema(String sql, Class<T> type) {

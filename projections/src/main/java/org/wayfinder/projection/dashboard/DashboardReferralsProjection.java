@@ -536,30 +536,24 @@ public class DashboardReferralsProjection implements BulkBuild.Deferring {
     }
 
     private void touch(String referralId, String personId) {
-        if (BulkBuild.inProgress()) {
-            return;
-        }
-        touched.update(touched -> {
-            if (referralId != null) {
-                touched.referrals.add(referralId);
-            }
-            if (personId != null) {
-                touched.people.add(personId);
-            }
-        });
+        touch(referralId, personId, false);
     }
 
     /** Only an acceptance, a merge or a referral received (again) can change who is in a caseload. */
     private void touchCaseloads(String referralId, String personId) {
+        touch(referralId, personId, true);
+    }
+
+    private void touch(String referralId, String personId, boolean caseloads) {
         if (BulkBuild.inProgress()) {
             return;
         }
         touched.update(touched -> {
             if (referralId != null) {
-                touched.caseloadReferrals.add(referralId);
+                (caseloads ? touched.caseloadReferrals : touched.referrals).add(referralId);
             }
             if (personId != null) {
-                touched.caseloadPeople.add(personId);
+                (caseloads ? touched.caseloadPeople : touched.people).add(personId);
             }
         });
     }
