@@ -34,6 +34,9 @@ class DatabaseConfiguration {
             // provider, which compares bytes instead of calling the library for every comparison (every index
             // lookup and sort on an identifier). A data directory created earlier keeps the locale it was made with.
             builder.setLocaleConfig("locale-provider", "builtin").setLocaleConfig("builtin-locale", "C.UTF-8");
+            // The server stops when the application context closes this bean, after the processors have stopped and
+            // requests have finished; a shutdown hook of its own would stop it at once, under their feet.
+            builder.setRegisterShutdownHook(false);
             properties.embeddedSettings().forEach(builder::setServerConfig);
             String directory = properties.embeddedDataDirectory();
             if (directory != null && !directory.isBlank()) {
