@@ -334,8 +334,7 @@ public class ProjectionRebuilds {
 
     /**
      * Ends a build phase in the build's schema, so the tables are complete before anyone reads them or takes them
-     * over. First every table gets statistics: fresh tables have none, and the deferred work's plans need them (so do
-     * readers once the tables are taken over). Then, projection by projection in parallel, what the projection
+     * over. First every table gets statistics: fresh tables have none, and the deferred work's plans need them. Then, projection by projection in parallel, what the projection
      * deferred ({@link BulkBuild.Deferring}) and after it the indexes only its readers use, as the live tables define
      * them (an index would wait for the deferred work's writes to its table anyway). Each table's statistics, each
      * projection's deferred work with its indexes, and each other index is a transaction of its own on a writer thread.
