@@ -32,7 +32,9 @@ import org.wayfinder.projection.rebuild.RebuildStatus;
 /**
  * Three ways through the same events, side by side (run by {@code bin/benchmark-replay}, not by {@code verify}):
  * (a) a raw read of the event store, (b) the projections' own tracking processors at Axon's default batch size
- * of 1 after a token reset, and (c) Wayfinder's rebuild of every projection. The data is the demo history,
+ * of 1 after a token reset, and (c) Wayfinder's rebuild of every projection; then (d) the floor: the CPU that (a)'s
+ * read took, with the least that writing the views' rows and indexes costs ({@link ReplayFloor}), gives the rate no
+ * rebuild that reads and deserialises every event can beat on this machine. The data is the demo history,
  * imported through the ordinary import path, then copied {@code benchmark.copies} times straight into the event
  * store with fresh ids (SQL, not the import: the import runs at a few hundred events per second).
  */
@@ -103,26 +105,9 @@ class ReplayBenchmark {
 
         // (a) raw read: rows, then rows turned into messages with payload and metadata deserialised.
         EventStream stream = new EventStream(jdbc, eventSerializer, axon::upcasterChain);
-        start = System.nanoTime();
-        long rows = 0;
-        for (long position = 0; position < head; ) {
-            List<EventStream.Row> batch = stream.read(position, head, 5000, null);
-            rows += batch.size();
-            position = batch.get(batch.size() - 1).globalIndex();
-        }
-        double rawRows = rows / seconds(start);
-        start = System.nanoTime();
-        long deserialised = 0;
-        for (long position = 0; position < head; ) {
-            List<EventStream.Row> batch = stream.read(position, head, 5000, null);
-            for (TrackedEventMessage<?> message : stream.messages(batch)) {
-                message.getPayload();
-                message.getMetaData();
-                deserialised++;
-            }
-            position = batch.get(batch.size() - 1).globalIndex();
-        }
-        double rawEvents = deserialised / seconds(start);
+        ReplayFloor.Read read = ReplayFloor.read(stream, head);
+        double rawRows = read.rowsPerSecond();
+        double rawEvents = read.eventsPerSecond();
         long perBatch = retainedBytesOfOneBatch(stream, head);
 
         // (c) Wayfinder's rebuild of every projection.
@@ -142,6 +127,10 @@ class ReplayBenchmark {
         assertThat(evaluator.get("/api/projections/checksums").getBody()).isEqualTo(live);
         double rebuild = done.eventsProcessed() / wall;
 
+        // (d) the floor: what reading the events and writing the views' rows cost at the least on this machine.
+        int cores = Runtime.getRuntime().availableProcessors();
+        ReplayFloor.Write write = ReplayFloor.write(jdbc, cores);
+
         String report = String.join("\n",
                 "REPLAY-BENCHMARK events: " + events + " (" + imported + " imported demo events + " + copies
                         + " copies), projections: " + String.join(", ", rebuilds.projections()),
@@ -152,9 +141,23 @@ class ReplayBenchmark {
                 String.format("REPLAY-BENCHMARK heap: peak used during (c) %,d MB (max heap %,d MB); one batch of %d events retains %,d KB",
                         peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20,
                         Integer.getInteger("benchmark.batch-size", 5000), perBatch >> 10),
+                floorLine("REPLAY-BENCHMARK (d) ", events, read, write, cores),
                 "REPLAY-BENCHMARK checksums after (b) and after (c) are equal: true");
         System.out.println(report);
         System.err.println(report);
+    }
+
+    /** What (d) found: the CPU of the read and of the write floor, and the rate they leave at the most. */
+    static String floorLine(String prefix, long events, ReplayFloor.Read read, ReplayFloor.Write write, int cores) {
+        Double ceiling = ReplayFloor.ceiling(events, read, write, cores);
+        return String.join("\n",
+                String.format("%sfloor: reading and deserialising the %,d events took %.1f CPU s of the machine; writing the "
+                        + "views' %,d rows (%,d MB) by binary COPY into fresh tables, then their indexes, on %d threads: "
+                        + "%.1f s, %.1f CPU s", prefix, read.events(), read.cpuSeconds(), write.rows(), write.bytes() >> 20,
+                        cores, write.seconds(), write.cpuSeconds()),
+                prefix + "so no rebuild of these views that reads this store can beat " + (ceiling == null
+                        ? "a rate this machine cannot tell (no /proc/stat)"
+                        : String.format("%,.0f events/s on %d cores", ceiling, cores)));
     }
 
     /** Heap still reachable while one read batch is held as deserialised messages, measured around a full GC. */
