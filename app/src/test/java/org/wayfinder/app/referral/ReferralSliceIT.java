@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -33,6 +35,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.wayfinder.kernel.referral.ReferralAccepted;
+import org.wayfinder.kernel.referral.ReferralCodes;
 import org.wayfinder.kernel.referral.ReferralReceived;
 import org.wayfinder.kernel.referral.ReferralSource;
 import org.wayfinder.projection.referral.ReferralSummaryProjection;
@@ -49,6 +53,8 @@ class ReferralSliceIT {
     EventStorageEngine storageEngine;
     @Autowired
     EventProcessingConfiguration eventProcessing;
+    @Autowired
+    ReferralSummaryProjection summaryProjection;
 
     @Autowired
     DevelopmentTokens tokens;
@@ -213,6 +219,25 @@ class ReferralSliceIT {
                 .isInstanceOf(DataAccessException.class)
                 .rootCause().hasMessageContaining("append-only");
         assertThat(eventsOf(referralId)).isOne();
+    }
+
+    @Test
+    void handling_an_event_again_leaves_the_summary_as_it_was() throws Exception {
+        String referralId = UUID.randomUUID().toString();
+        post(validReferral(referralId), Map.of());
+        awaitReferral(referralId);
+        DomainEventMessage<?> received = storageEngine.readEvents(referralId).next();
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(summaryProjection);
+        handlers.handle(new GenericDomainEventMessage<>("Referral", referralId, 1, new ReferralAccepted(referralId,
+                "lw-042", LocalDate.of(2025, 6, 3), ReferralCodes.SNOMED_REFERRAL_TO_SOCIAL_PRESCRIBING)));
+        String row = "SELECT r::text FROM referral_summary r WHERE referral_id = ?";
+        String accepted = jdbc.queryForObject(row, String.class, referralId);
+        assertThat(jdbc.queryForObject("SELECT version FROM referral_summary WHERE referral_id = ?", Long.class,
+                referralId)).isEqualTo(1L);
+
+        handlers.handle(received);
+
+        assertThat(jdbc.queryForObject(row, String.class, referralId)).isEqualTo(accepted);
     }
 
     @Test

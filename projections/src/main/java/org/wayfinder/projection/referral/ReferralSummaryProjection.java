@@ -53,7 +53,8 @@ public class ReferralSummaryProjection {
                 person_id = EXCLUDED.person_id, referred_on = EXCLUDED.referred_on, source = EXCLUDED.source,
                 referrer_organisation = EXCLUDED.referrer_organisation, gp_practice = EXCLUDED.gp_practice,
                 pcn = EXCLUDED.pcn, borough_gss_code = EXCLUDED.borough_gss_code, needs = EXCLUDED.needs,
-                urgency = EXCLUDED.urgency, recorded_at = EXCLUDED.recorded_at, version = EXCLUDED.version,
+                urgency = EXCLUDED.urgency, recorded_at = EXCLUDED.recorded_at,
+                version = GREATEST(referral_summary.version, EXCLUDED.version),
                 organisation = EXCLUDED.organisation
             """;
     /** Every referral's version the batch reached, in one statement after the batch's other writes. */
