@@ -40,6 +40,10 @@ import org.wayfinder.app.metadata.RequestContext;
  * response (marked {@code Idempotent-Replayed: true}); the same key with a different request is
  * refused. A concurrent retry waits on PostgreSQL's unique index until the first attempt ends.
  * Only successful responses are kept: a refused request recorded nothing, so retrying it is harmless.
+ * <p>
+ * History uploads ({@code POST /api/imports}) are left alone: they may be gigabytes, which this filter would have to
+ * hold in memory, and an import is idempotent by its rows' source keys already (posting the same files again adds
+ * nothing).
  */
 @Component
 @Order(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 2)
@@ -50,6 +54,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final String IMPORTS = "/api/imports";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -62,7 +67,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HEADER) == null || !WRITES.contains(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/");
+                || !request.getRequestURI().startsWith("/api/") || IMPORTS.equals(request.getRequestURI());
     }
 
     @Override

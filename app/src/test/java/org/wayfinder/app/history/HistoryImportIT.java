@@ -291,6 +291,29 @@ class HistoryImportIT {
     }
 
     @Test
+    void an_idempotency_key_on_an_upload_over_a_mebibyte_is_ignored_not_refused(@TempDir Path out) throws IOException {
+        String[] lines = new String[15_001];
+        lines[0] = String.join(",", ImportFile.PROVIDERS.columns());
+        for (int i = 1; i < lines.length; i++) {
+            lines[i] = "it-idem-" + i + ",not-a-uuid-" + i + ",Provider number " + i + " of a large file,E09000007,2021-03-01";
+        }
+        Path providers = write(out, "providers.csv", lines);
+        assertThat(java.nio.file.Files.size(providers)).isGreaterThan(1024 * 1024);
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("providers", new FileSystemResource(providers));
+        HttpHeaders headers = headers(Role.ADMIN);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.set("Idempotency-Key", java.util.UUID.randomUUID().toString());
+
+        ResponseEntity<Map> accepted = http.exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(parts, headers),
+                Map.class);
+
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Map status = awaitDone((String) accepted.getBody().get("importId"));
+        assertThat(status).containsEntry("rowsTotal", 15_000).containsEntry("rowsRejected", 15_000);
+    }
+
+    @Test
     void an_upload_announced_over_the_configured_limit_is_refused_with_413_before_it_is_read() throws IOException {
         long importsBefore = jdbc.queryForObject("SELECT count(*) FROM history_import", Long.class);
         String response;
