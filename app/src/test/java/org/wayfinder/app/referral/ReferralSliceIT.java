@@ -76,6 +76,7 @@ class ReferralSliceIT {
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getHeaders().getLocation()).hasToString("/api/referrals/" + referralId);
+        assertThat(created.getHeaders().getETag()).isEqualTo("\"0\"");
 
         Map<?, ?> summary = awaitReferral(referralId);
         assertThat(summary.get("referralId")).isEqualTo(referralId);

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.wayfinder.command.support.Versions;
 import org.wayfinder.kernel.referral.ReceiveReferralCommand;
 
 @RestController
@@ -25,7 +26,7 @@ class ReferralCommandController {
         ReceiveReferralCommand command = request.toCommand();
         commandGateway.sendAndWait(command);
         return ResponseEntity.created(URI.create("/api/referrals/" + command.referralId()))
-                .body(new ReferralCreated(command.referralId()));
+                .eTag(Versions.entityTag(0)).body(new ReferralCreated(command.referralId()));
     }
 
     record ReferralCreated(String referralId) {

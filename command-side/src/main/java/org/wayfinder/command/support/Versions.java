@@ -12,7 +12,8 @@ import org.springframework.web.ErrorResponseException;
  */
 public final class Versions {
 
-    private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+    /** {@code "n"}, {@code W/"n"} or a bare {@code n}: a quote opened is closed. */
+    private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"|(\\d{1,18})");
 
     private Versions() {
     }
@@ -29,7 +30,7 @@ public final class Versions {
             problem.setTitle("Invalid If-Match header");
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
-        return Long.parseLong(matcher.group(1));
+        return Long.parseLong(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
     }
 
     public static String entityTag(long version) {

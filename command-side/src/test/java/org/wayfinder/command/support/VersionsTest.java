@@ -33,4 +33,12 @@ class VersionsTest {
         assertThatThrownBy(() -> Versions.expectedVersion("\"1\", \"2\""))
                 .isInstanceOf(ErrorResponseException.class);
     }
+
+    @Test
+    void an_if_match_with_a_quote_not_closed_or_a_weak_tag_unquoted_is_a_bad_request() {
+        for (String header : new String[] {"W/5", "\"5", "5\"", "W/\"5"}) {
+            assertThatThrownBy(() -> Versions.expectedVersion(header)).as(header)
+                    .isInstanceOf(ErrorResponseException.class);
+        }
+    }
 }
