@@ -49,7 +49,7 @@ enum ExportKind {
             new Column("borough", "ONS GSS code", "The referral's London borough."),
             new Column("icb", "ODS code", "ICB of that borough on the referral date (the STP with the same code before "
                     + "1 July 2022)."),
-            new Column("referral_source", "code", "Who referred (GP_PRACTICE, SELF, ...)."),
+            new Column("referral_source", "code", "Who referred (GP_PRACTICE, SELF_REFERRAL, ...)."),
             new Column("needs", "codes separated by ;", "Needs named on the referral."),
             new Column("instrument", "code", "SWEMWBS, WEMWBS, ONS4 or UCLA3."),
             new Column("instrument_version", "text", "The instrument's version as recorded."),
