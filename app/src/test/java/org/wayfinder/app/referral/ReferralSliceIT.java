@@ -116,6 +116,20 @@ class ReferralSliceIT {
     }
 
     @Test
+    void a_read_of_personal_data_without_a_purpose_a_reader_may_state_is_a_400_problem() {
+        String referralId = UUID.randomUUID().toString();
+        post(validReferral(referralId), Map.of());
+        awaitReferral(referralId);
+        for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("X-Access-Purpose", "direct_care"),
+                Map.of("X-Access-Purpose", "EVALUATION"))) {
+            ResponseEntity<Map> response = linkWorker.get("/api/referrals/" + referralId, headers);
+            assertThat(response.getStatusCode()).as(headers.toString()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getBody()).containsEntry("title", "Purpose required");
+            assertThat((String) response.getBody().get("detail")).contains("DIRECT_CARE").doesNotContain("EVALUATION");
+        }
+    }
+
+    @Test
     void a_malformed_id_is_a_400_problem() {
         ResponseEntity<Map> response = linkWorker.get("/api/referrals/not-a-uuid", PURPOSE);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

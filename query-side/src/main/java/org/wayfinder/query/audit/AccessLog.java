@@ -2,7 +2,8 @@ package org.wayfinder.query.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,11 @@ import org.wayfinder.kernel.access.Actor;
 public class AccessLog {
 
     public static final String PURPOSE_HEADER = "X-Access-Purpose";
+    /**
+     * The purposes a reader may state for personal data. {@code EVALUATION} is not one: it marks the pseudonymised
+     * evaluator exports, which the service records itself, and gives no reason to read a person's identity.
+     */
+    private static final Set<AccessPurpose> STATED = EnumSet.complementOf(EnumSet.of(AccessPurpose.EVALUATION));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -32,7 +38,7 @@ public class AccessLog {
     /** The stated purpose, or a 400 problem naming the header when it is missing or unknown. */
     public AccessPurpose purpose(String header) {
         try {
-            if (header != null) {
+            if (header != null && STATED.contains(AccessPurpose.valueOf(header.trim()))) {
                 return AccessPurpose.valueOf(header.trim());
             }
         } catch (IllegalArgumentException ignored) {
@@ -40,7 +46,7 @@ public class AccessLog {
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Reading personal data needs a stated purpose in the " + PURPOSE_HEADER + " header, one of "
-                        + Arrays.stream(AccessPurpose.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
+                        + STATED.stream().map(Enum::name).collect(Collectors.joining(", ")) + ".");
         problem.setTitle("Purpose required");
         problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", PURPOSE_HEADER,
                 "message", "must be one of the listed purposes")));
