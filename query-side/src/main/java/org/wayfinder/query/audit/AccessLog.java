@@ -38,8 +38,9 @@ public class AccessLog {
     /** The stated purpose, or a 400 problem naming the header when it is missing or unknown. */
     public AccessPurpose purpose(String header) {
         try {
-            if (header != null && STATED.contains(AccessPurpose.valueOf(header.trim()))) {
-                return AccessPurpose.valueOf(header.trim());
+            AccessPurpose purpose = header == null ? null : AccessPurpose.valueOf(header.trim());
+            if (STATED.contains(purpose)) {
+                return purpose;
             }
         } catch (IllegalArgumentException ignored) {
             // reported below
